@@ -1,0 +1,30 @@
+package dev.archlab.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code archlab} command line: {@code archlab lab} and one command per module. */
+@Command(
+    name = "archlab",
+    mixinStandardHelpOptions = true,
+    version = "archlab 0.1.0-SNAPSHOT",
+    description = "Infrastructure design patterns, implemented for real and measured.",
+    subcommands = {LabCommand.class, dev.archlab.examples.id.IdCommand.class})
+public final class ArchlabCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ArchlabCli()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

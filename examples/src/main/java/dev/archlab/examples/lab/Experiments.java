@@ -1,0 +1,13 @@
+package dev.archlab.examples.lab;
+
+import java.util.List;
+
+/** Every experiment {@code archlab lab} runs, in report order. */
+public final class Experiments {
+  private Experiments() {}
+
+  /** A new instance of each registered experiment. */
+  public static List<Experiment> all() {
+    return List.of(new dev.archlab.examples.id.IdExperiment());
+  }
+}
