@@ -6,7 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import dev.archlab.testsupport.ArchlabRules;
 
-@AnalyzeClasses(packages = "dev.archlab.cache", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.archlab.cache",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest static final ArchTests rules = ArchTests.in(ArchlabRules.class);
 }

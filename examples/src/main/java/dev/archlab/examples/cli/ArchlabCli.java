@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "archlab 0.1.0-SNAPSHOT",
     description = "Infrastructure design patterns, implemented for real and measured.",
-    subcommands = {LabCommand.class, dev.archlab.examples.id.IdCommand.class})
+    subcommands = {
+      LabCommand.class,
+      dev.archlab.examples.id.IdCommand.class,
+      dev.archlab.examples.cache.CacheCommand.class,
+      dev.archlab.examples.autocomplete.AutocompleteCommand.class
+    })
 public final class ArchlabCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

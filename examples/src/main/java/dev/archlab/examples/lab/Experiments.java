@@ -8,6 +8,9 @@ public final class Experiments {
 
   /** A new instance of each registered experiment. */
   public static List<Experiment> all() {
-    return List.of(new dev.archlab.examples.id.IdExperiment());
+    return List.of(
+        new dev.archlab.examples.id.IdExperiment(),
+        new dev.archlab.examples.cache.CacheExperiment(),
+        new dev.archlab.examples.autocomplete.AutocompleteExperiment());
   }
 }

@@ -1,0 +1,258 @@
+package dev.archlab.autocomplete;
+
+import java.util.Arrays;
+
+/*
+ * Compact (radix) trie in flat arrays. Built from the sorted keys: a node stands for the keys
+ * in [lo, hi) that share its path; chains of single children are merged into one edge whose
+ * label sits in a shared char pool. Children are numbered contiguously (breadth-first) and found
+ * by binary search on their first label char, so there is no per-node map.
+ *
+ * Each node also keeps the best (smallest) rank in its subtree and a 64-bit mask of the
+ * categories below it. The top k come from a best-first walk: a heap holds nodes keyed by their
+ * best rank and single keys keyed by their rank; popping a node pushes its keys and children.
+ * A popped key is always the best remaining one, so the walk is exact and stops after k keys
+ * plus the nodes on their paths. A category filter prunes every subtree whose mask lacks the
+ * category's bit (categories beyond 64 share bits, which only weakens pruning).
+ */
+final class CompactTrieIndex extends KeyIndex {
+
+  private static final int NODE_ITEM = 0;
+  private static final int KEY_ITEM = 1;
+
+  private final EntryTable table;
+  private final int[] keyRanks;
+  private int[] lo;
+  private int[] hi;
+  private int[] termEnd;
+  private int[] depth;
+  private int[] labelStart;
+  private int[] firstChild;
+  private int[] childCount;
+  private int[] best = new int[0];
+  private long[] categoryMask = new long[0];
+  private char[] labels = new char[1024];
+  private int labelsUsed;
+  private int nodeCount;
+
+  CompactTrieIndex(KeySet keySet, EntryTable table) {
+    this.table = table;
+    this.keyRanks = keySet.ranks.clone();
+    int capacity = Math.max(16, keySet.size() * 2);
+    lo = new int[capacity];
+    hi = new int[capacity];
+    termEnd = new int[capacity];
+    depth = new int[capacity];
+    labelStart = new int[capacity];
+    firstChild = new int[capacity];
+    childCount = new int[capacity];
+    build(keySet.keys);
+    summarize();
+    trim();
+  }
+
+  private void build(String[] keys) {
+    newNode(0, keys.length, 0, "", 0);
+    // Nodes are expanded in creation order, so each node's children get consecutive ids.
+    for (int node = 0; node < nodeCount; node++) {
+      int d = depth[node];
+      int t = lo[node];
+      while (t < hi[node] && keys[t].length() == d) {
+        t++;
+      }
+      termEnd[node] = t;
+      firstChild[node] = nodeCount;
+      int i = t;
+      while (i < hi[node]) {
+        char c = keys[i].charAt(d);
+        int j = i + 1;
+        while (j < hi[node] && keys[j].charAt(d) == c) {
+          j++;
+        }
+        int childDepth = commonPrefix(keys[i], keys[j - 1], d + 1);
+        newNode(i, j, childDepth, keys[i], d);
+        i = j;
+      }
+      childCount[node] = nodeCount - firstChild[node];
+    }
+  }
+
+  private static int commonPrefix(String a, String b, int from) {
+    int limit = Math.min(a.length(), b.length());
+    int i = from;
+    while (i < limit && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  private void newNode(int from, int to, int nodeDepth, String key, int parentDepth) {
+    if (nodeCount == lo.length) {
+      int grown = nodeCount * 2;
+      lo = Arrays.copyOf(lo, grown);
+      hi = Arrays.copyOf(hi, grown);
+      termEnd = Arrays.copyOf(termEnd, grown);
+      depth = Arrays.copyOf(depth, grown);
+      labelStart = Arrays.copyOf(labelStart, grown);
+      firstChild = Arrays.copyOf(firstChild, grown);
+      childCount = Arrays.copyOf(childCount, grown);
+    }
+    int length = nodeDepth - parentDepth;
+    if (labelsUsed + length > labels.length) {
+      labels = Arrays.copyOf(labels, Math.max(labels.length * 2, labelsUsed + length));
+    }
+    key.getChars(parentDepth, nodeDepth, labels, labelsUsed);
+    int id = nodeCount++;
+    lo[id] = from;
+    hi[id] = to;
+    depth[id] = nodeDepth;
+    labelStart[id] = labelsUsed;
+    labelsUsed += length;
+  }
+
+  /** Best rank and category mask of every subtree, children before parents. */
+  private void summarize() {
+    best = new int[nodeCount];
+    categoryMask = new long[nodeCount];
+    for (int node = nodeCount - 1; node >= 0; node--) {
+      int min = Integer.MAX_VALUE;
+      long mask = 0;
+      for (int k = lo[node]; k < termEnd[node]; k++) {
+        min = Math.min(min, keyRanks[k]);
+        mask |= bit(table.categoryOf(keyRanks[k]));
+      }
+      for (int c = firstChild[node]; c < firstChild[node] + childCount[node]; c++) {
+        min = Math.min(min, best[c]);
+        mask |= categoryMask[c];
+      }
+      best[node] = min;
+      categoryMask[node] = mask;
+    }
+  }
+
+  private void trim() {
+    lo = Arrays.copyOf(lo, nodeCount);
+    hi = new int[0]; // only needed while building
+    termEnd = Arrays.copyOf(termEnd, nodeCount);
+    depth = Arrays.copyOf(depth, nodeCount);
+    labelStart = Arrays.copyOf(labelStart, nodeCount);
+    firstChild = Arrays.copyOf(firstChild, nodeCount);
+    childCount = Arrays.copyOf(childCount, nodeCount);
+    labels = Arrays.copyOf(labels, labelsUsed);
+  }
+
+  private static long bit(int category) {
+    return category < 0 ? -1L : 1L << (category & 63);
+  }
+
+  /**
+   * Walks {@code prefix} down from the root. Returns {@code node << 32 | unmatched}, where node's
+   * subtree holds exactly the keys starting with the prefix and unmatched is how many label chars
+   * of that node lie beyond the prefix; -1 when no key starts with it.
+   */
+  private long locate(String prefix) {
+    int node = 0;
+    int matched = 0;
+    while (matched < prefix.length()) {
+      int child = findChild(node, prefix.charAt(matched));
+      if (child < 0) {
+        return -1;
+      }
+      int start = labelStart[child];
+      int length = depth[child] - depth[node];
+      int common = Math.min(length, prefix.length() - matched);
+      for (int j = 1; j < common; j++) {
+        if (labels[start + j] != prefix.charAt(matched + j)) {
+          return -1;
+        }
+      }
+      matched += common;
+      node = child;
+      if (common < length) {
+        return ((long) node << 32) | (length - common);
+      }
+    }
+    return (long) node << 32;
+  }
+
+  private int findChild(int node, char c) {
+    int low = firstChild[node];
+    int high = low + childCount[node] - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      char first = labels[labelStart[mid]];
+      if (first < c) {
+        low = mid + 1;
+      } else if (first > c) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  RankStream stream(String prefix, int category) {
+    long located = locate(prefix);
+    long wanted = bit(category);
+    if (located < 0) {
+      return EMPTY;
+    }
+    int start = (int) (located >>> 32);
+    if ((categoryMask[start] & wanted) == 0) {
+      return EMPTY;
+    }
+    IntHeap heap = new IntHeap();
+    heap.push(best[start], start, NODE_ITEM, 0);
+    return () -> {
+      while (!heap.isEmpty()) {
+        int rank = heap.topKey();
+        int id = heap.topFirst();
+        int kind = heap.topSecond();
+        heap.pop();
+        if (kind == KEY_ITEM) {
+          return rank;
+        }
+        for (int k = lo[id]; k < termEnd[id]; k++) {
+          if (table.matchesCategory(keyRanks[k], category)) {
+            heap.push(keyRanks[k], k, KEY_ITEM, 0);
+          }
+        }
+        int end = firstChild[id] + childCount[id];
+        for (int c = firstChild[id]; c < end; c++) {
+          if ((categoryMask[c] & wanted) != 0) {
+            heap.push(best[c], c, NODE_ITEM, 0);
+          }
+        }
+      }
+      return -1;
+    };
+  }
+
+  @Override
+  String nextChars(String prefix) {
+    long located = locate(prefix);
+    if (located < 0) {
+      return "";
+    }
+    int node = (int) (located >>> 32);
+    int unmatched = (int) located;
+    if (unmatched > 0) {
+      // Labels are stored in node order, so a label ends where the next node's begins.
+      int labelEnd = node + 1 < nodeCount ? labelStart[node + 1] : labels.length;
+      return String.valueOf(labels[labelEnd - unmatched]);
+    }
+    StringBuilder out = new StringBuilder(childCount[node]);
+    for (int c = firstChild[node]; c < firstChild[node] + childCount[node]; c++) {
+      out.append(labels[labelStart[c]]);
+    }
+    return out.toString();
+  }
+
+  @Override
+  long bytes() {
+    long perNode = 4L * 6 + 8; // lo, termEnd, depth, labelStart, firstChild, childCount, best
+    return (perNode + 4) * nodeCount + 2L * labels.length + 4L * keyRanks.length + 128;
+  }
+}

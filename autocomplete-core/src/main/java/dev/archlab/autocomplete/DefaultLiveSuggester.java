@@ -1,0 +1,591 @@
+package dev.archlab.autocomplete;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link LiveSuggester}: an immutable index snapshot, a live overlay, a cache, a refresher. */
+final class DefaultLiveSuggester implements LiveSuggester {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultLiveSuggester.class);
+  private static final int HISTORY_SIZE = 20;
+  private static final double MIN_POPULARITY = 0.01;
+
+  /** An index and what it was built from; replaced as a whole on a swap. */
+  private record Snapshot(
+      long version,
+      CandidateSource source,
+      Suggester suggester,
+      Map<String, Entry> byKey,
+      Map<String, List<Entry>> byText,
+      long buildMillis) {}
+
+  /** Live state matched entry by entry, derived from the shared state and one snapshot. */
+  private record Overlay(
+      long version,
+      long snapshotVersion,
+      Set<String> blocked,
+      List<Entry> entries,
+      Set<String> overridden,
+      Map<String, Double> popularity) {}
+
+  private record CacheKey(
+      String text,
+      int limit,
+      @Nullable String category,
+      MatchMode mode,
+      String arm,
+      long snapshot,
+      long overlay) {}
+
+  private record Scored(Entry entry, int tier, double score) {}
+
+  private static final Comparator<Scored> LIVE_ORDER =
+      Comparator.comparingInt(Scored::tier)
+          .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
+          .thenComparing(s -> s.entry().text())
+          .thenComparing(s -> s.entry().category());
+
+  private final List<Entry> catalog;
+  private final IndexDesign design;
+  private final SharedState shared;
+  private final Ranking rankingA;
+  private final @Nullable Ranking rankingB;
+  private final double shareB;
+  private final double halfLifeMillis;
+  private final long windowMinutes;
+  private final InstantSource clock;
+  private final @Nullable Cache<CacheKey, List<Suggestion>> cache;
+  private final Cache<String, Deque<String>> histories;
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+  private final AtomicLong versions = new AtomicLong();
+  private volatile Overlay overlay;
+  private final Object refreshLock = new Object();
+  private final Object rebuildLock = new Object();
+  private final Map<Long, Map<String, Long>> minuteCache = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> pendingCounts = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService refresher;
+  private long seenVersion = -1;
+  private Set<String> seenBlocked = Set.of();
+  private List<SharedState.Edit> seenEdits = List.of();
+  private Map<Long, Map<String, Long>> seenCounts = Map.of();
+
+  DefaultLiveSuggester(LiveSuggester.Builder builder) {
+    this.catalog = List.copyOf(builder.catalog);
+    this.design = builder.design;
+    this.shared = builder.sharedState;
+    this.rankingA = builder.ranking;
+    this.rankingB = builder.rankingB;
+    this.shareB = builder.shareB;
+    this.halfLifeMillis = builder.halfLife.toMillis();
+    this.windowMinutes = builder.window.toMinutes();
+    this.clock = builder.clock;
+    this.cache =
+        builder.cacheSize == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(builder.cacheSize)
+                .expireAfterWrite(builder.cacheTtl)
+                .recordStats()
+                .build();
+    this.histories =
+        Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(Duration.ofHours(1)).build();
+    this.overlay = new Overlay(0, -1, Set.of(), List.of(), Set.of(), Map.of());
+    swapIn(buildSnapshot(applyEdits(shared.edits())));
+    refresh();
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "live-suggester-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = builder.refreshInterval.toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  @Override
+  public List<Suggestion> suggest(Query query, @Nullable String userId) {
+    String arm = armOf(userId);
+    count(arm + ".queries");
+    Ranking ranking = rankingOf(arm);
+    Snapshot snap = snapshot.get();
+    Overlay live = currentOverlay(snap);
+    List<String> history = userId == null ? List.of() : history(userId);
+    if (cache == null || !history.isEmpty()) {
+      return compute(query, ranking, history, snap, live);
+    }
+    CacheKey key =
+        new CacheKey(
+            TextNormalizer.normalizeQuery(query.text()),
+            query.limit(),
+            query.category(),
+            query.mode(),
+            arm,
+            snap.version(),
+            live.version());
+    return cache.get(key, k -> compute(query, ranking, history, snap, live));
+  }
+
+  private List<Suggestion> compute(
+      Query query, Ranking ranking, List<String> history, Snapshot snap, Overlay live) {
+    QueryPlan plan = QueryPlan.textOnly(query);
+    if (plan.impossible()) {
+      return List.of();
+    }
+    Set<String> historyTerms = new HashSet<>(history);
+    Map<String, Entry> extra = new LinkedHashMap<>();
+    for (Entry entry : live.entries()) {
+      extra.put(key(entry), entry);
+    }
+    for (String term : history) {
+      for (Entry entry : snap.byText().getOrDefault(term, List.of())) {
+        if (!live.overridden().contains(key(entry))) {
+          extra.put(key(entry), entry);
+        }
+      }
+    }
+
+    List<Scored> scored = new ArrayList<>();
+    for (Entry entry : extra.values()) {
+      if (inCategory(entry, query.category()) && !isBlocked(entry, live.blocked())) {
+        int tier = EntryMatcher.tier(entry, plan, query.mode());
+        if (tier != EntryMatcher.NO_MATCH) {
+          scored.add(new Scored(entry, tier, score(entry, ranking, live, historyTerms)));
+        }
+      }
+    }
+    for (CandidateSource.Candidate candidate : indexCandidates(query, snap, live, extra.keySet())) {
+      Entry entry = candidate.entry();
+      scored.add(new Scored(entry, candidate.fuzzy() ? 1 : 0, entry.weight()));
+    }
+    return ranked(scored, query.limit());
+  }
+
+  /**
+   * Index matches that are neither blocked nor in the overlay, fetched in growing batches until
+   * {@code limit} distinct texts survive or the index has no more: enough for an exact merge.
+   */
+  private List<CandidateSource.Candidate> indexCandidates(
+      Query query, Snapshot snap, Overlay live, Set<String> extraKeys) {
+    int fetch = query.limit() * 2 + 8;
+    while (true) {
+      List<CandidateSource.Candidate> batch = snap.source().candidates(query, fetch);
+      List<CandidateSource.Candidate> kept = new ArrayList<>(batch.size());
+      Set<String> texts = new HashSet<>();
+      for (CandidateSource.Candidate candidate : batch) {
+        String key = key(candidate.entry());
+        if (!extraKeys.contains(key)
+            && !live.overridden().contains(key)
+            && !isBlocked(candidate.entry(), live.blocked())) {
+          kept.add(candidate);
+          texts.add(candidate.entry().text());
+        }
+      }
+      if (texts.size() >= query.limit() || batch.size() < fetch) {
+        return kept;
+      }
+      fetch = (int) Math.min((long) fetch * 4, Integer.MAX_VALUE);
+    }
+  }
+
+  @Override
+  public List<Suggestion> popular(@Nullable String category, int limit) {
+    if (limit < 1 || limit > Query.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + Query.MAX_LIMIT + ", got " + limit);
+    }
+    Snapshot snap = snapshot.get();
+    Overlay live = currentOverlay(snap);
+    List<Scored> scored = new ArrayList<>();
+    for (Entry entry : live.entries()) {
+      if (inCategory(entry, category) && !isBlocked(entry, live.blocked())) {
+        scored.add(new Scored(entry, 0, score(entry, rankingA, live, Set.of())));
+      }
+    }
+    int fetch = limit * 2 + 8;
+    while (true) {
+      List<Entry> batch = snap.source().top(category, fetch);
+      List<Scored> kept = new ArrayList<>();
+      Set<String> texts = new HashSet<>();
+      for (Entry entry : batch) {
+        if (!live.overridden().contains(key(entry)) && !isBlocked(entry, live.blocked())) {
+          kept.add(new Scored(entry, 0, entry.weight()));
+          texts.add(entry.text());
+        }
+      }
+      if (texts.size() >= limit || batch.size() < fetch) {
+        scored.addAll(kept);
+        return ranked(scored, limit);
+      }
+      fetch *= 4;
+    }
+  }
+
+  private static List<Suggestion> ranked(List<Scored> scored, int limit) {
+    scored.sort(LIVE_ORDER);
+    List<Suggestion> out = new ArrayList<>(limit);
+    Set<String> texts = new HashSet<>();
+    for (Scored s : scored) {
+      if (out.size() == limit) {
+        break;
+      }
+      Entry e = s.entry();
+      if (texts.add(e.text())) {
+        out.add(
+            new Suggestion(
+                e.text(), Math.round(s.score()), e.category(), e.payload(), s.tier() == 1));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static double score(
+      Entry entry, Ranking ranking, Overlay live, Set<String> historyTerms) {
+    double popularity = live.popularity().getOrDefault(entry.text(), 0.0);
+    double boost = historyTerms.contains(entry.text()) ? ranking.historyBoost() : 0;
+    return entry.weight() + ranking.popularityWeight() * popularity + boost;
+  }
+
+  private static boolean inCategory(Entry entry, @Nullable String category) {
+    return category == null || category.equals(entry.category());
+  }
+
+  /** Blocked when the normalised text is a blocked term or contains one as whole words. */
+  static boolean isBlocked(Entry entry, Set<String> blocked) {
+    if (blocked.isEmpty()) {
+      return false;
+    }
+    String text = TextNormalizer.normalize(entry.text());
+    if (blocked.contains(text)) {
+      return true;
+    }
+    String padded = " " + text + " ";
+    for (String term : blocked) {
+      if (padded.contains(" " + term + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String key(Entry entry) {
+    return entry.text() + '\u0000' + entry.category();
+  }
+
+  // ---- A/B and history -----------------------------------------------------------------------
+
+  @Override
+  public String armOf(@Nullable String userId) {
+    if (userId == null || rankingB == null || shareB == 0) {
+      return "A";
+    }
+    // FNV-1a over the UTF-8 bytes: stable across processes and JVM versions.
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : userId.getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    double unit = (hash >>> 11) * 0x1.0p-53;
+    return unit < shareB ? "B" : "A";
+  }
+
+  private Ranking rankingOf(String arm) {
+    return arm.equals("B") && rankingB != null ? rankingB : rankingA;
+  }
+
+  @Override
+  public void recordSelection(@Nullable String userId, String term) {
+    if (term.isBlank()) {
+      throw new IllegalArgumentException("selected term must not be blank");
+    }
+    shared.addSelections(term, clock.millis() / 60_000, 1);
+    count(armOf(userId) + ".selections");
+    if (userId != null) {
+      Deque<String> history = histories.get(userId, id -> new ArrayDeque<>());
+      synchronized (history) {
+        history.remove(term);
+        history.addFirst(term);
+        while (history.size() > HISTORY_SIZE) {
+          history.removeLast();
+        }
+      }
+    }
+    refresher.execute(this::refreshQuietly);
+  }
+
+  @Override
+  public List<String> history(String userId) {
+    Deque<String> history = histories.getIfPresent(userId);
+    if (history == null) {
+      return List.of();
+    }
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  private void count(String counter) {
+    pendingCounts.computeIfAbsent(counter, c -> new LongAdder()).increment();
+  }
+
+  // ---- administration ------------------------------------------------------------------------
+
+  @Override
+  public void put(Entry entry) {
+    shared.edit(new SharedState.Edit(entry.text(), entry.category(), entry, false));
+    refresh();
+  }
+
+  @Override
+  public void remove(String text, String category) {
+    shared.edit(new SharedState.Edit(text, category, Entry.of(text, 0, category), true));
+    refresh();
+  }
+
+  @Override
+  public void block(String term) {
+    if (TextNormalizer.normalize(term).isEmpty()) {
+      throw new IllegalArgumentException(
+          "blocked term is empty after normalisation: '" + term + "'");
+    }
+    shared.block(term);
+    refresh();
+  }
+
+  @Override
+  public void unblock(String term) {
+    shared.unblock(term);
+    refresh();
+  }
+
+  @Override
+  public Set<String> blocklist() {
+    return currentOverlay(snapshot.get()).blocked();
+  }
+
+  @Override
+  public long rebuild() {
+    synchronized (rebuildLock) {
+      Snapshot next = buildSnapshot(applyEdits(shared.edits()));
+      swapIn(next);
+      refresh();
+      LOG.debug("index version {} swapped in after {} ms", next.version(), next.buildMillis());
+      return next.version();
+    }
+  }
+
+  private List<Entry> applyEdits(List<SharedState.Edit> edits) {
+    Map<String, Entry> merged = new LinkedHashMap<>();
+    List<Entry> duplicates = new ArrayList<>();
+    for (Entry entry : catalog) {
+      if (merged.putIfAbsent(key(entry), entry) != null) {
+        duplicates.add(entry);
+      }
+    }
+    for (SharedState.Edit edit : edits) {
+      String key = edit.text() + '\u0000' + edit.category();
+      if (edit.removed()) {
+        merged.remove(key);
+        duplicates.removeIf(entry -> key(entry).equals(key));
+      } else {
+        merged.put(key, edit.entry());
+        duplicates.removeIf(entry -> key(entry).equals(key));
+      }
+    }
+    List<Entry> all = new ArrayList<>(merged.values());
+    all.addAll(duplicates);
+    return all;
+  }
+
+  private Snapshot buildSnapshot(List<Entry> entries) {
+    long start = System.nanoTime();
+    Suggester suggester = design.build(entries);
+    Map<String, Entry> byKey = new HashMap<>();
+    Map<String, List<Entry>> byText = new HashMap<>();
+    for (Entry entry : entries) {
+      byKey.putIfAbsent(key(entry), entry);
+      byText.computeIfAbsent(entry.text(), t -> new ArrayList<>(1)).add(entry);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new Snapshot(
+        versions.incrementAndGet(), (CandidateSource) suggester, suggester, byKey, byText, millis);
+  }
+
+  private void swapIn(Snapshot next) {
+    snapshot.set(next);
+  }
+
+  // ---- shared state --------------------------------------------------------------------------
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("refreshing the live suggester state failed; will retry", e);
+    }
+  }
+
+  @Override
+  public void refresh() {
+    synchronized (refreshLock) {
+      flushCounts();
+      long version = shared.version();
+      boolean editsChanged = version != seenVersion;
+      if (editsChanged) {
+        seenBlocked = shared.blocklist();
+        seenEdits = shared.edits();
+        seenVersion = version;
+      }
+      Map<Long, Map<String, Long>> counts = readMinutes(clock.millis() / 60_000);
+      Snapshot snap = snapshot.get();
+      Overlay current = overlay;
+      boolean changed =
+          editsChanged || current.snapshotVersion() != snap.version() || !counts.equals(seenCounts);
+      seenCounts = counts;
+      long next = changed ? current.version() + 1 : current.version();
+      overlay = buildOverlay(next, snap, seenBlocked, seenEdits, counts);
+    }
+  }
+
+  private Overlay currentOverlay(Snapshot snap) {
+    Overlay live = overlay;
+    if (live.snapshotVersion() != snap.version()) {
+      refresh();
+      live = overlay;
+    }
+    return live;
+  }
+
+  private void flushCounts() {
+    pendingCounts.forEach(
+        (counter, adder) -> {
+          long delta = adder.sumThenReset();
+          if (delta != 0) {
+            shared.count(counter, delta);
+          }
+        });
+  }
+
+  /** Minute buckets in the window; finished minutes are read once, the last two every time. */
+  private Map<Long, Map<String, Long>> readMinutes(long nowMinute) {
+    Map<Long, Map<String, Long>> counts = new HashMap<>();
+    for (long minute = nowMinute - windowMinutes + 1; minute <= nowMinute; minute++) {
+      Map<String, Long> bucket;
+      if (minute >= nowMinute - 1) {
+        bucket = shared.selections(minute);
+        minuteCache.put(minute, bucket);
+      } else {
+        final long m = minute;
+        bucket = minuteCache.computeIfAbsent(minute, x -> shared.selections(m));
+      }
+      if (!bucket.isEmpty()) {
+        counts.put(minute, bucket);
+      }
+    }
+    minuteCache.keySet().removeIf(m -> m <= nowMinute - windowMinutes);
+    return counts;
+  }
+
+  private Overlay buildOverlay(
+      long version,
+      Snapshot snap,
+      Set<String> blocked,
+      List<SharedState.Edit> edits,
+      Map<Long, Map<String, Long>> counts) {
+    double now = clock.millis();
+    Map<String, Double> popularity = new HashMap<>();
+    counts.forEach(
+        (minute, bucket) -> {
+          double age = Math.max(0, now - (minute * 60_000 + 30_000));
+          double decay = Math.pow(0.5, age / halfLifeMillis);
+          bucket.forEach((term, n) -> popularity.merge(term, n * decay, Double::sum));
+        });
+    popularity.values().removeIf(p -> p < MIN_POPULARITY);
+
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    Set<String> overridden = new HashSet<>();
+    for (SharedState.Edit edit : edits) {
+      String key = edit.text() + '\u0000' + edit.category();
+      Entry inIndex = snap.byKey().get(key);
+      boolean alreadyApplied =
+          edit.removed() ? inIndex == null : Objects.equals(inIndex, edit.entry());
+      if (!alreadyApplied) {
+        overridden.add(key);
+        if (!edit.removed()) {
+          entries.put(key, edit.entry());
+        }
+      }
+    }
+    for (String term : popularity.keySet()) {
+      for (Entry entry : snap.byText().getOrDefault(term, List.of())) {
+        String key = key(entry);
+        if (overridden.add(key) || entries.containsKey(key)) {
+          entries.putIfAbsent(key, entry);
+        }
+      }
+    }
+    return new Overlay(
+        version,
+        snap.version(),
+        Set.copyOf(blocked),
+        List.copyOf(entries.values()),
+        Set.copyOf(overridden),
+        Map.copyOf(popularity));
+  }
+
+  // ---- stats and lifecycle -------------------------------------------------------------------
+
+  @Override
+  public Stats stats() {
+    refresh();
+    Snapshot snap = snapshot.get();
+    Overlay live = overlay;
+    long requests = cache == null ? 0 : cache.stats().requestCount();
+    double hitRatio = cache == null ? 0 : cache.stats().hitRate();
+    return new Stats(
+        design,
+        snap.version(),
+        snap.suggester().size(),
+        snap.suggester().indexBytes(),
+        snap.buildMillis(),
+        live.entries().size(),
+        live.blocked().size(),
+        requests,
+        hitRatio,
+        shared.counters());
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    try {
+      flushCounts();
+    } finally {
+      shared.close();
+    }
+  }
+}

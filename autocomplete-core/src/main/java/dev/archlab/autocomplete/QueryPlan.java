@@ -1,0 +1,84 @@
+package dev.archlab.autocomplete;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A query after normalisation: the prefixes to look up and the category id to keep. */
+record QueryPlan(String normalized, List<String> prefixes, int category, boolean impossible) {
+
+  static QueryPlan of(Query query, EntryTable table) {
+    String category = query.category();
+    int id = category == null ? -1 : table.categoryId(category);
+    QueryPlan plan = textOnly(query);
+    return new QueryPlan(
+        plan.normalized(), plan.prefixes(), id, plan.impossible() || (category != null && id < 0));
+  }
+
+  /** The plan without a category id, for matching single entries outside an index. */
+  static QueryPlan textOnly(Query query) {
+    String normalized = TextNormalizer.normalizeQuery(query.text());
+    int category = -1;
+    boolean impossible = normalized.isBlank();
+    Set<String> prefixes = new LinkedHashSet<>();
+    prefixes.add(normalized);
+    prefixes.addAll(Romaji.kanaPrefixes(normalized));
+    return new QueryPlan(normalized, List.copyOf(prefixes), category, impossible);
+  }
+
+  /** Whether one-typo matching applies to this input length. */
+  boolean fuzzyEligible() {
+    int length = normalized.codePointCount(0, normalized.length());
+    return length >= Query.MIN_FUZZY_LENGTH && length <= Query.MAX_FUZZY_LENGTH;
+  }
+
+  /** Collects matches in offer order: each rank once and, by default, each text once. */
+  static final class Collector {
+    private final EntryTable table;
+    private final int limit;
+    private final boolean onePerText;
+    private final List<Suggestion> suggestions = new ArrayList<>();
+    private final List<CandidateSource.Candidate> candidates = new ArrayList<>();
+    private final Set<String> texts = new HashSet<>();
+    private final Set<Integer> ranks = new HashSet<>();
+
+    Collector(EntryTable table, int limit) {
+      this(table, limit, true);
+    }
+
+    Collector(EntryTable table, int limit, boolean onePerText) {
+      this.table = table;
+      this.limit = limit;
+      this.onePerText = onePerText;
+    }
+
+    boolean full() {
+      return (onePerText ? suggestions.size() : candidates.size()) >= limit;
+    }
+
+    /** Adds the entry unless its rank (or text) was taken; returns true when the list is full. */
+    boolean offer(int rank, boolean fuzzy) {
+      if (ranks.add(rank)) {
+        Entry entry = table.entry(rank);
+        if (!onePerText) {
+          candidates.add(new CandidateSource.Candidate(entry, fuzzy));
+        } else if (texts.add(entry.text())) {
+          suggestions.add(
+              new Suggestion(
+                  entry.text(), entry.weight(), entry.category(), entry.payload(), fuzzy));
+        }
+      }
+      return full();
+    }
+
+    List<Suggestion> result() {
+      return List.copyOf(suggestions);
+    }
+
+    List<CandidateSource.Candidate> candidates() {
+      return List.copyOf(candidates);
+    }
+  }
+}

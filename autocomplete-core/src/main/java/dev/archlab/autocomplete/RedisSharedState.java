@@ -1,0 +1,242 @@
+package dev.archlab.autocomplete;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Shared state in Redis. Keys, under archlab:ac:<namespace>:
+ *   version    INCR on every blocklist or edit change, so nodes reread only when it moved
+ *   blocklist  SET of normalised terms
+ *   edits      HASH text NUL category -> length-prefixed entry fields
+ *   sel:<min>  HASH term -> selections in that minute, expiring after the retention
+ *   counters   HASH A/B counter -> count
+ * Every call is guarded: when Redis is unreachable, reads return the last values seen and writes
+ * are dropped, with one warning per outage and one info line when it is back.
+ */
+final class RedisSharedState implements SharedState {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSharedState.class);
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> redis;
+  private final String prefix;
+  private final long retentionSeconds;
+  private final AtomicBoolean degraded = new AtomicBoolean();
+  private final Map<Long, Map<String, Long>> lastSelections = new ConcurrentHashMap<>();
+  private volatile Set<String> lastBlocklist = Set.of();
+  private volatile List<Edit> lastEdits = List.of();
+  private volatile Map<String, Long> lastCounters = Map.of();
+  private volatile long lastVersion;
+
+  RedisSharedState(URI uri, String namespace, Duration retention) {
+    RedisURI redisUri = RedisURI.create(uri);
+    redisUri.setTimeout(Duration.ofSeconds(1));
+    this.client = RedisClient.create(redisUri);
+    this.connection = client.connect();
+    this.redis = connection.sync();
+    this.prefix = "archlab:ac:" + namespace + ":";
+    this.retentionSeconds = retention.toSeconds();
+  }
+
+  @Override
+  public void addSelections(String term, long minute, long count) {
+    String key = prefix + "sel:" + minute;
+    run(
+        () -> {
+          redis.hincrby(key, term, count);
+          redis.expire(key, retentionSeconds);
+          return null;
+        },
+        null);
+  }
+
+  @Override
+  public Map<String, Long> selections(long minute) {
+    Map<String, Long> fresh =
+        run(
+            () -> {
+              Map<String, Long> counts = new HashMap<>();
+              redis
+                  .hgetall(prefix + "sel:" + minute)
+                  .forEach((term, count) -> counts.put(term, Long.parseLong(count)));
+              return counts;
+            },
+            null);
+    if (fresh == null) {
+      return lastSelections.getOrDefault(minute, Map.of());
+    }
+    lastSelections.put(minute, fresh);
+    lastSelections.keySet().removeIf(m -> m < minute - retentionSeconds / 60 - 1);
+    return fresh;
+  }
+
+  @Override
+  public void block(String term) {
+    String normalized = TextNormalizer.normalize(term);
+    run(
+        () -> {
+          redis.sadd(prefix + "blocklist", normalized);
+          return redis.incr(prefix + "version");
+        },
+        null);
+  }
+
+  @Override
+  public void unblock(String term) {
+    String normalized = TextNormalizer.normalize(term);
+    run(
+        () -> {
+          redis.srem(prefix + "blocklist", normalized);
+          return redis.incr(prefix + "version");
+        },
+        null);
+  }
+
+  @Override
+  public Set<String> blocklist() {
+    Set<String> fresh = run(() -> Set.copyOf(redis.smembers(prefix + "blocklist")), null);
+    if (fresh != null) {
+      lastBlocklist = fresh;
+    }
+    return lastBlocklist;
+  }
+
+  @Override
+  public void edit(Edit edit) {
+    run(
+        () -> {
+          redis.hset(prefix + "edits", edit.text() + '\u0000' + edit.category(), encode(edit));
+          return redis.incr(prefix + "version");
+        },
+        null);
+  }
+
+  @Override
+  public List<Edit> edits() {
+    List<Edit> fresh =
+        run(
+            () -> {
+              List<Edit> all = new ArrayList<>();
+              redis.hvals(prefix + "edits").forEach(value -> all.add(decode(value)));
+              return List.copyOf(all);
+            },
+            null);
+    if (fresh != null) {
+      lastEdits = fresh;
+    }
+    return lastEdits;
+  }
+
+  @Override
+  public void count(String counter, long delta) {
+    run(() -> redis.hincrby(prefix + "counters", counter, delta), null);
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    Map<String, Long> fresh =
+        run(
+            () -> {
+              Map<String, Long> all = new HashMap<>();
+              redis
+                  .hgetall(prefix + "counters")
+                  .forEach((name, count) -> all.put(name, Long.parseLong(count)));
+              return Map.copyOf(all);
+            },
+            null);
+    if (fresh != null) {
+      lastCounters = fresh;
+    }
+    return lastCounters;
+  }
+
+  @Override
+  public long version() {
+    String fresh = run(() -> redis.get(prefix + "version"), null);
+    if (fresh != null) {
+      lastVersion = Long.parseLong(fresh);
+    }
+    return lastVersion;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+  }
+
+  private <T> @Nullable T run(Supplier<T> command, @Nullable T fallback) {
+    try {
+      T result = command.get();
+      if (degraded.compareAndSet(true, false)) {
+        LOG.info("Redis shared state at {} is reachable again", prefix);
+      }
+      return result;
+    } catch (RuntimeException e) {
+      if (degraded.compareAndSet(false, true)) {
+        LOG.warn(
+            "Redis shared state {} unavailable; serving the last state read and dropping writes",
+            prefix,
+            e);
+      }
+      return fallback;
+    }
+  }
+
+  /** Length-prefixed fields, so any text (tabs, newlines, NULs) survives the round trip. */
+  static String encode(Edit edit) {
+    StringBuilder out = new StringBuilder();
+    field(out, edit.removed() ? "-" : "+");
+    field(out, edit.text());
+    field(out, edit.category());
+    field(out, Long.toString(edit.entry().weight()));
+    field(out, edit.entry().payload() == null ? "" : "+" + edit.entry().payload());
+    field(out, Integer.toString(edit.entry().readings().size()));
+    edit.entry().readings().forEach(reading -> field(out, reading));
+    return out.toString();
+  }
+
+  static Edit decode(String value) {
+    int[] at = {0};
+    boolean removed = next(value, at).equals("-");
+    String text = next(value, at);
+    String category = next(value, at);
+    long weight = Long.parseLong(next(value, at));
+    String payload = next(value, at);
+    int readingCount = Integer.parseInt(next(value, at));
+    List<String> readings = new ArrayList<>();
+    for (int i = 0; i < readingCount; i++) {
+      readings.add(next(value, at));
+    }
+    Entry entry =
+        new Entry(
+            text, weight, category, readings, payload.isEmpty() ? null : payload.substring(1));
+    return new Edit(text, category, entry, removed);
+  }
+
+  private static void field(StringBuilder out, String value) {
+    out.append(value.length()).append(':').append(value);
+  }
+
+  private static String next(String value, int[] at) {
+    int colon = value.indexOf(':', at[0]);
+    int length = Integer.parseInt(value.substring(at[0], colon));
+    at[0] = colon + 1 + length;
+    return value.substring(colon + 1, colon + 1 + length);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.archlab.autocomplete;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state the nodes of a {@link LiveSuggester} deployment share: selection counts per minute, the
+ * blocklist, entry edits and A/B counters. Each node keeps its own index replica and reads this
+ * state every refresh interval.
+ *
+ * <p>Implementations: {@link SharedStates#inMemory()} for one node, {@link SharedStates#redis} for
+ * several. Thread-safe. A Redis-backed state that loses its server keeps answering with what it
+ * last read and drops writes until the server is back (logged once per outage).
+ *
+ * @since 0.1
+ */
+public interface SharedState extends AutoCloseable {
+
+  /** One entry edit: a put (entry present) or a removal of {@code text} in {@code category}. */
+  record Edit(String text, String category, Entry entry, boolean removed) {}
+
+  /** Adds {@code count} selections of {@code term} in the minute bucket {@code minute}. */
+  void addSelections(String term, long minute, long count);
+
+  /** Selection counts of one minute bucket (term to count); empty when none. */
+  Map<String, Long> selections(long minute);
+
+  /** Adds a term to the blocklist (stored normalised). */
+  void block(String term);
+
+  /** Removes a term from the blocklist. */
+  void unblock(String term);
+
+  /** The normalised blocked terms. */
+  Set<String> blocklist();
+
+  /** Records an edit; a later edit of the same text and category replaces it. */
+  void edit(Edit edit);
+
+  /** Every recorded edit, in no particular order. */
+  List<Edit> edits();
+
+  /** Increments an A/B counter such as {@code "A.queries"}. */
+  void count(String counter, long delta);
+
+  /** Every A/B counter. */
+  Map<String, Long> counters();
+
+  /** A number that changes whenever the blocklist or the edits change. */
+  long version();
+
+  @Override
+  void close();
+}

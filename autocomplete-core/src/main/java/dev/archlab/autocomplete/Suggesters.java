@@ -1,0 +1,58 @@
+package dev.archlab.autocomplete;
+
+/**
+ * Builds {@link Suggester}s of each {@link IndexDesign}.
+ *
+ * <p>Building normalises every text and reading, sorts the keys, and lays out the structure; the
+ * result is immutable and safe for any number of concurrent queries. Entries with the same text are
+ * all kept (for example one per category); a query shows the best-ranked one that passes its
+ * filter.
+ *
+ * <p>Limitations:
+ *
+ * <ul>
+ *   <li>At most {@code Integer.MAX_VALUE - 16} key characters in total per index.
+ *   <li>Word starts for infix matching are found by letter/digit boundaries only, so Japanese text
+ *       without spaces has no inner word starts (readings still match as prefixes).
+ *   <li>Fuzzy matching covers queries of 4 to 32 code points; longer queries match exactly.
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class Suggesters {
+  private Suggesters() {}
+
+  /** A compact radix trie with per-node best rank and category masks. */
+  public static Suggester compactTrie(Iterable<Entry> entries) {
+    return build(IndexDesign.COMPACT_TRIE, entries);
+  }
+
+  /** Sorted keys, binary search and a range-minimum structure. */
+  public static Suggester sortedPrefixIndex(Iterable<Entry> entries) {
+    return build(IndexDesign.SORTED_PREFIX_INDEX, entries);
+  }
+
+  /** The brute-force model: correct by inspection, linear time per query. */
+  public static Suggester bruteForce(Iterable<Entry> entries) {
+    return build(IndexDesign.BRUTE_FORCE, entries);
+  }
+
+  static Suggester build(IndexDesign design, Iterable<Entry> entries) {
+    EntryTable table = EntryTable.of(entries);
+    return switch (design) {
+      case BRUTE_FORCE -> new BruteForceSuggester(table);
+      case COMPACT_TRIE ->
+          new IndexedSuggester(
+              design,
+              table,
+              new CompactTrieIndex(KeySet.prefixKeys(table), table),
+              new CompactTrieIndex(KeySet.infixKeys(table), table));
+      case SORTED_PREFIX_INDEX ->
+          new IndexedSuggester(
+              design,
+              table,
+              new SortedPrefixIndex(KeySet.prefixKeys(table), table),
+              new SortedPrefixIndex(KeySet.infixKeys(table), table));
+    };
+  }
+}

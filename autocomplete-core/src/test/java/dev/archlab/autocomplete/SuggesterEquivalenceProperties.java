@@ -1,0 +1,108 @@
+package dev.archlab.autocomplete;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Both index designs return exactly what the brute-force model returns, for random dictionaries
+ * over a small, collision-prone alphabet (Latin with accents, kana of both kinds, small kana, the
+ * long-vowel mark, a supplementary ideograph, spaces and hyphens) and random queries in every mode.
+ */
+class SuggesterEquivalenceProperties {
+
+  private static final String ALPHABET = "abkotyéAKア あいきょうーキョ-";
+  private static final String SUPPLEMENTARY = "𠮷";
+
+  record Case(List<Entry> entries, List<Query> queries) {}
+
+  @Property(tries = 300)
+  void everyDesignAgreesWithTheBruteForceModel(@ForAll("smallDictionaries") Case sample) {
+    checkAgreement(sample);
+  }
+
+  @Property(tries = 15)
+  void everyDesignAgreesOnLargerDictionaries(@ForAll("largeDictionaries") Case sample) {
+    checkAgreement(sample);
+  }
+
+  private static void checkAgreement(Case sample) {
+    Suggester model = Suggesters.bruteForce(sample.entries());
+    Suggester trie = Suggesters.compactTrie(sample.entries());
+    Suggester sorted = Suggesters.sortedPrefixIndex(sample.entries());
+    for (Query query : sample.queries()) {
+      List<Suggestion> expected = model.suggest(query);
+      Statistics.label("answer").collect(expected.isEmpty() ? "empty" : "found");
+      Statistics.label("typo").collect(expected.stream().anyMatch(Suggestion::fuzzy));
+      assertEquals(expected, trie.suggest(query), () -> "trie, " + query);
+      assertEquals(expected, sorted.suggest(query), () -> "sorted index, " + query);
+    }
+    Statistics.label("answer")
+        .coverage(coverage -> coverage.check("found").percentage(p -> p > 20));
+  }
+
+  @Provide
+  Arbitrary<Case> smallDictionaries() {
+    return cases(60, 15);
+  }
+
+  @Provide
+  Arbitrary<Case> largeDictionaries() {
+    return cases(800, 80);
+  }
+
+  private static Arbitrary<Case> cases(int maxEntries, int maxQueries) {
+    Arbitrary<List<Entry>> dictionaries = entries().list().ofMinSize(0).ofMaxSize(maxEntries);
+    return dictionaries.flatMap(
+        dictionary ->
+            queries(dictionary)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(maxQueries)
+                .map(queries -> new Case(dictionary, queries)));
+  }
+
+  private static Arbitrary<String> text(int maxLength) {
+    return Arbitraries.strings()
+        .withChars(ALPHABET)
+        .withChars('\uD842')
+        .ofMinLength(1)
+        .ofMaxLength(maxLength)
+        // A lone high surrogate becomes a whole supplementary ideograph.
+        .map(s -> s.replace("\uD842", SUPPLEMENTARY));
+  }
+
+  private static Arbitrary<Entry> entries() {
+    Arbitrary<String> texts = text(8).filter(s -> !s.isBlank());
+    Arbitrary<Long> weights = Arbitraries.longs().between(0, 6);
+    Arbitrary<String> categories = Arbitraries.of("", "a", "b");
+    Arbitrary<List<String>> readings =
+        Arbitraries.strings().withChars("アキョウトカタコきょとう").ofMaxLength(6).list().ofMaxSize(2);
+    return Combinators.combine(texts, weights, categories, readings)
+        .as((t, w, c, r) -> new Entry(t, w, c, r, null));
+  }
+
+  private static Arbitrary<Query> queries(List<Entry> dictionary) {
+    List<String> seeds = new ArrayList<>(List.of("kyo", "tok", "to", "k", "ky", "a b", "ab-"));
+    for (Entry entry : dictionary) {
+      String text = entry.text();
+      seeds.add(text.substring(0, text.offsetByCodePoints(0, 1)));
+      seeds.add(text);
+      seeds.add(text + "a");
+    }
+    Arbitrary<String> texts = Arbitraries.oneOf(text(6), Arbitraries.of(seeds));
+    Arbitrary<Integer> limits = Arbitraries.integers().between(1, 12);
+    Arbitrary<String> categories = Arbitraries.of("", "a", "b", "missing", "*");
+    Arbitrary<MatchMode> modes = Arbitraries.of(MatchMode.class);
+    return Combinators.combine(texts, limits, categories, modes)
+        .as((t, l, c, m) -> new Query(t, l, c.equals("*") ? null : c, m));
+  }
+}

@@ -1,0 +1,263 @@
+package dev.archlab.cache;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * The read path every strategy shares, with its stampede controls:
+ *
+ * - single-flight: concurrent misses on one key on this node wait for one load;
+ * - XFetch (Vattani, Chierichetti, Lowenstein, "Optimal Probabilistic Cache Stampede
+ *   Prevention", VLDB 2015): a reader treats a fresh entry as expired with a probability that
+ *   grows as expiry nears, scaled by how long the last load took (delta) and beta; so one reader
+ *   usually recomputes before the entry expires for everyone;
+ * - stale-while-revalidate: after the fresh period, within a window, serve the old value and
+ *   refresh once in the background;
+ * - leases (Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013): a filler must hold the
+ *   key's lease, which any write of the key revokes, so a slow load never overwrites a newer
+ *   write; readers that find the lease taken wait briefly for the holder's fill;
+ * - stale-if-error: when the source throws, serve a value up to staleIfError past its fresh
+ *   period, else raise CacheException.
+ *
+ * Subclasses supply the write path and may hook hits (refresh-ahead) and loads (write-behind
+ * reads its own pending writes before the store).
+ */
+abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
+  private static final Logger log = LoggerFactory.getLogger(AbstractCacheStrategy.class);
+
+  final StrategyConfig<K, V> config;
+  final CacheTier<K, V> tier;
+  final BackingStore<K, V> store;
+  final CacheClock clock;
+  final StatsRecorder stats;
+  private final String name;
+  private final ConcurrentHashMap<K, CompletableFuture<Optional<V>>> flights =
+      new ConcurrentHashMap<>();
+  private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
+
+  AbstractCacheStrategy(String name, StrategyConfig<K, V> config) {
+    this.name = name;
+    this.config = config;
+    this.tier = config.tier();
+    this.store = config.store();
+    this.clock = config.clock();
+    this.stats = new StatsRecorder(name, new DegradedTracker(name + " source", clock));
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public Optional<V> get(K key) {
+    CacheEntry<V> entry = tier.get(key);
+    if (entry != null) {
+      long now = clock.millis();
+      if (entry.isFresh(now)) {
+        if (config.xfetchBeta() > 0 && expiresEarly(entry, now)) {
+          stats.misses.increment();
+          return loadAndFill(key, entry);
+        }
+        stats.hits.increment();
+        afterHit(key, entry, now);
+        return Optional.of(entry.value());
+      }
+      if (now < entry.freshUntilMillis() + config.staleWhileRevalidateMillis()) {
+        stats.staleServes.increment();
+        refreshInBackground(key);
+        return Optional.of(entry.value());
+      }
+    }
+    stats.misses.increment();
+    return loadAndFill(key, entry);
+  }
+
+  @Override
+  public void invalidate(K key) {
+    tier.invalidate(key);
+  }
+
+  @Override
+  public CacheStats stats() {
+    return stats.snapshot(List.of(tier.stats()));
+  }
+
+  @Override
+  public void close() {
+    if (config.ownsRefreshExecutor() && config.refreshExecutor() instanceof ExecutorService pool) {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    tier.close();
+  }
+
+  /** Called on each fresh hit; refresh-ahead schedules its refresh here. */
+  void afterHit(K key, CacheEntry<V> entry, long nowMillis) {}
+
+  /** Where a miss reads from; write-behind looks at its unflushed writes first. */
+  Optional<V> loadFromSource(K key) {
+    return store.load(key);
+  }
+
+  /** XFetch's test: recompute when {@code now - delta * beta * ln(u) >= expiry}, u in (0,1]. */
+  final boolean expiresEarly(CacheEntry<V> entry, long nowMillis) {
+    double u = 1.0 - config.random().getAsDouble();
+    double gap = entry.loadMillis() * config.xfetchBeta() * -Math.log(u);
+    return nowMillis + gap >= entry.freshUntilMillis();
+  }
+
+  /** A new entry for {@code value} with a jittered TTL, so keys loaded together expire apart. */
+  final CacheEntry<V> newEntry(V value, long loadNanos) {
+    long now = clock.millis();
+    long ttl = config.ttlMillis();
+    long jitter = (long) (ttl * config.ttlJitter() * config.random().getAsDouble());
+    long freshUntil = now + ttl - jitter;
+    long loadMillis = (loadNanos + 999_999) / 1_000_000;
+    return new CacheEntry<>(
+        value, now, freshUntil, freshUntil + config.retainStaleMillis(), loadMillis);
+  }
+
+  final void refreshInBackground(K key) {
+    if (!refreshing.add(key)) {
+      return;
+    }
+    try {
+      config
+          .refreshExecutor()
+          .execute(
+              () -> {
+                try {
+                  loadAndFill(key, null);
+                } catch (RuntimeException refreshFailed) {
+                  // The stale value keeps being served until it expires; the failure is counted.
+                  log.debug("background refresh of {} failed", key, refreshFailed);
+                } finally {
+                  refreshing.remove(key);
+                }
+              });
+    } catch (RuntimeException rejected) {
+      refreshing.remove(key);
+      log.debug("background refresh of {} not scheduled", key, rejected);
+    }
+  }
+
+  final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale) {
+    if (!config.singleFlight()) {
+      return loadAndFillOnce(key, stale);
+    }
+    CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<V>> running = flights.putIfAbsent(key, mine);
+    if (running != null) {
+      return await(running);
+    }
+    try {
+      Optional<V> value = loadAndFillOnce(key, stale);
+      mine.complete(value);
+      return value;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      flights.remove(key, mine);
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> flight) {
+    try {
+      return flight.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private Optional<V> loadAndFillOnce(K key, @Nullable CacheEntry<V> stale) {
+    long lease = 0;
+    if (config.leases()) {
+      lease = tier.acquireLease(key, config.leaseMillis());
+      if (lease == CacheTier.LEASE_HELD_ELSEWHERE) {
+        CacheEntry<V> filled = awaitFill(key);
+        if (filled != null) {
+          return Optional.of(filled.value());
+        }
+      }
+    }
+
+    long start = System.nanoTime();
+    Optional<V> loaded;
+    try {
+      loaded = loadFromSource(key);
+    } catch (RuntimeException e) {
+      return onLoadFailure(key, stale, lease, e);
+    }
+    long nanos = System.nanoTime() - start;
+    stats.recordLoad(nanos);
+    stats.degraded().markHealthy();
+
+    if (loaded.isEmpty()) {
+      if (lease > 0) {
+        tier.releaseLease(key, lease);
+      }
+      return loaded;
+    }
+    CacheEntry<V> entry = newEntry(loaded.get(), nanos);
+    if (!config.leases()) {
+      tier.put(key, entry);
+    } else if (lease > 0) {
+      tier.putIfLeaseHeld(key, lease, entry);
+    }
+    // Without a lease of our own (held elsewhere, or the tier cannot grant one) we do not fill.
+    return loaded;
+  }
+
+  private Optional<V> onLoadFailure(
+      K key, @Nullable CacheEntry<V> stale, long lease, RuntimeException e) {
+    stats.loadFailures.increment();
+    stats.degraded().markDegraded("loading from the source of truth failed", e);
+    if (lease > 0) {
+      tier.releaseLease(key, lease);
+    }
+    long now = clock.millis();
+    if (stale != null && now < stale.freshUntilMillis() + config.staleIfErrorMillis()) {
+      stats.staleServes.increment();
+      return Optional.of(stale.value());
+    }
+    throw new CacheException(
+        "loading key '"
+            + key
+            + "' failed and no cached value is within the stale-if-error bound of "
+            + config.staleIfErrorMillis()
+            + " ms",
+        e);
+  }
+
+  /** Waits up to the lease wait for the lease holder's fill; null if none arrived. */
+  private @Nullable CacheEntry<V> awaitFill(K key) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.leaseWaitMillis());
+    while (System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      CacheEntry<V> entry = tier.get(key);
+      if (entry != null && entry.isFresh(clock.millis())) {
+        return entry;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.archlab.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The local tier: a bounded Caffeine cache whose per-entry expiry is the entry's {@code
+ * expiresAtMillis}, read from the injected clock so tests can move time. Leases live in a side map
+ * and are checked inside {@code compute} on the key, so a lease check and a write of the same key
+ * never interleave.
+ */
+final class CaffeineTier<K, V> implements CacheTier<K, V> {
+  private final String name;
+  private final CacheClock clock;
+  private final Cache<K, CacheEntry<V>> cache;
+  private final ConcurrentHashMap<K, Lease> leases = new ConcurrentHashMap<>();
+  private final AtomicLong nextLease = new AtomicLong(1);
+  private final StatsRecorder stats;
+
+  private record Lease(long token, long expiresAtMillis) {}
+
+  CaffeineTier(String name, long maximumSize, CacheClock clock) {
+    if (maximumSize <= 0) {
+      throw new IllegalArgumentException("maximumSize must be > 0, got " + maximumSize);
+    }
+    this.name = name;
+    this.clock = clock;
+    this.stats = new StatsRecorder(name, new DegradedTracker(name, clock));
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run)
+            .expireAfter(new EntryExpiry<K, V>(clock))
+            .evictionListener(
+                (K key, CacheEntry<V> value, RemovalCause cause) -> {
+                  if (cause == RemovalCause.SIZE) {
+                    stats.evictions.increment();
+                  }
+                })
+            .build();
+  }
+
+  /** Expires each entry at its own {@code expiresAtMillis}. */
+  private record EntryExpiry<K, V>(CacheClock clock) implements Expiry<K, CacheEntry<V>> {
+    @Override
+    public long expireAfterCreate(K key, CacheEntry<V> entry, long currentTime) {
+      return TimeUnit.MILLISECONDS.toNanos(Math.max(0, entry.expiresAtMillis() - clock.millis()));
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        K key, CacheEntry<V> entry, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, entry, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        K key, CacheEntry<V> entry, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public @Nullable CacheEntry<V> get(K key) {
+    CacheEntry<V> entry = cache.getIfPresent(key);
+    if (entry == null) {
+      stats.misses.increment();
+    } else {
+      stats.hits.increment();
+    }
+    return entry;
+  }
+
+  @Override
+  public void put(K key, CacheEntry<V> entry) {
+    cache
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              leases.remove(k);
+              return entry;
+            });
+  }
+
+  @Override
+  public void invalidate(K key) {
+    cache
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              leases.remove(k);
+              return null;
+            });
+  }
+
+  @Override
+  public void invalidateAll() {
+    cache.invalidateAll();
+    leases.clear();
+  }
+
+  @Override
+  public long acquireLease(K key, long leaseMillis) {
+    long now = clock.millis();
+    long token = nextLease.getAndIncrement();
+    Lease granted =
+        leases.compute(
+            key,
+            (k, current) ->
+                current == null || current.expiresAtMillis() <= now
+                    ? new Lease(token, now + leaseMillis)
+                    : current);
+    return granted.token() == token ? token : LEASE_HELD_ELSEWHERE;
+  }
+
+  @Override
+  public boolean putIfLeaseHeld(K key, long lease, CacheEntry<V> entry) {
+    boolean[] stored = {false};
+    cache
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              Lease current = leases.get(k);
+              if (current != null && current.token() == lease) {
+                leases.remove(k, current);
+                stored[0] = true;
+                return entry;
+              }
+              return old;
+            });
+    return stored[0];
+  }
+
+  @Override
+  public void releaseLease(K key, long lease) {
+    leases.computeIfPresent(key, (k, current) -> current.token() == lease ? null : current);
+  }
+
+  long estimatedSize() {
+    return cache.estimatedSize();
+  }
+
+  @Override
+  public CacheStats stats() {
+    return stats.snapshot(List.of());
+  }
+
+  @Override
+  public void close() {
+    invalidateAll();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.archlab.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.archlab.testsupport.IntegrationServers;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RedisTierIT {
+  private final String namespace = "it-" + UUID.randomUUID();
+
+  private Tiers.RedisTierBuilder<String, String> redis() {
+    return Tiers.redis(IntegrationServers.redis(), namespace, Codec.strings(), Codec.strings());
+  }
+
+  @Test
+  void entry_roundTripsWithItsTimes_andInvalidateRemovesIt() {
+    try (CacheTier<String, String> tier = redis().build()) {
+      long now = System.currentTimeMillis();
+      CacheEntry<String> entry =
+          new CacheEntry<>("a:b:c value", now, now + 60_000, now + 90_000, 7);
+      tier.put("k", entry);
+
+      assertEquals(entry, tier.get("k"));
+      tier.invalidate("k");
+      assertNull(tier.get("k"));
+      assertEquals(1, tier.stats().hits());
+      assertEquals(1, tier.stats().misses());
+    }
+  }
+
+  @Test
+  void leases_areExclusive_andAWriteRevokesThem() {
+    try (CacheTier<String, String> tier = redis().build()) {
+      long now = System.currentTimeMillis();
+      CacheEntry<String> old = new CacheEntry<>("old", now, now + 60_000, now + 60_000, 1);
+      CacheEntry<String> fresh = new CacheEntry<>("new", now, now + 60_000, now + 60_000, 0);
+
+      long lease = tier.acquireLease("k", 10_000);
+      assertTrue(lease > 0);
+      assertEquals(CacheTier.LEASE_HELD_ELSEWHERE, tier.acquireLease("k", 10_000));
+
+      tier.put("k", fresh); // a write lands while the lease holder is loading
+      assertFalse(tier.putIfLeaseHeld("k", lease, old));
+      assertEquals("new", tier.get("k").value());
+
+      long second = tier.acquireLease("k2", 10_000);
+      tier.releaseLease("k2", second);
+      assertTrue(tier.acquireLease("k2", 10_000) > 0);
+    }
+  }
+
+  @Test
+  void twoNodes_slowFillAfterOtherNodesWrite_isRefused() throws Exception {
+    TestStore store = new TestStore();
+    store.data.store("k", "old");
+    try (CacheStrategy<String, String> nodeA =
+            Caches.builder((BackingStore<String, String>) store)
+                .tier(redis().build())
+                .readThrough();
+        CacheStrategy<String, String> nodeB =
+            Caches.builder((BackingStore<String, String>) store)
+                .tier(redis().build())
+                .readThrough()) {
+      TestStore.Gate gate = store.holdNextLoad("k");
+      Thread slow = Thread.ofPlatform().start(() -> nodeA.get("k"));
+      assertTrue(gate.arrived.await(10, TimeUnit.SECONDS));
+
+      nodeB.put("k", "new");
+      gate.release.countDown();
+      slow.join(10_000);
+
+      assertEquals(Optional.of("new"), nodeA.get("k"));
+      assertEquals(Optional.of("new"), nodeB.get("k"));
+    }
+  }
+
+  @Test
+  void twoLevel_aWriteOnOneNode_invalidatesTheOtherNodesLocalCopy() throws Exception {
+    TestStore store = new TestStore();
+    store.data.store("k", "v1");
+    try (CacheStrategy<String, String> nodeA =
+            Caches.builder((BackingStore<String, String>) store)
+                .tier(redis().buildTwoLevel())
+                .ttl(Duration.ofMinutes(5))
+                .writeThrough();
+        CacheStrategy<String, String> nodeB =
+            Caches.builder((BackingStore<String, String>) store)
+                .tier(redis().buildTwoLevel())
+                .ttl(Duration.ofMinutes(5))
+                .writeThrough()) {
+      assertEquals(Optional.of("v1"), nodeA.get("k"));
+      assertEquals(Optional.of("v1"), nodeA.get("k")); // now in A's local tier
+      assertTrue(nodeA.stats().part("caffeine").orElseThrow().hits() >= 1);
+
+      nodeB.put("k", "v2");
+      assertEquals(Optional.of("v2"), nodeB.get("k"));
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      Optional<String> seen = nodeA.get("k");
+      while (!seen.equals(Optional.of("v2")) && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+        seen = nodeA.get("k");
+      }
+      assertEquals(Optional.of("v2"), seen, "node A kept its stale local copy");
+      assertEquals(1, store.loads(), "v2 should come from Redis, not the store");
+    }
+  }
+}

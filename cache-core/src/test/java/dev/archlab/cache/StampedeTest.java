@@ -1,0 +1,181 @@
+package dev.archlab.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StampedeTest {
+  private static final int READERS = 1_000;
+
+  /** Starts READERS threads reading one key while its first load is held; returns the values. */
+  private static List<Optional<String>> concurrentMisses(
+      CacheStrategy<String, String> cache, TestStore store) throws InterruptedException {
+    TestStore.Gate gate = store.holdNextLoad("hot");
+    AtomicInteger started = new AtomicInteger();
+    ConcurrentLinkedQueue<Optional<String>> results = new ConcurrentLinkedQueue<>();
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 0; i < READERS; i++) {
+      readers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    started.incrementAndGet();
+                    results.add(cache.get("hot"));
+                  }));
+    }
+    assertTrue(gate.arrived.await(10, TimeUnit.SECONDS), "no load started");
+    while (started.get() < READERS) {
+      Thread.sleep(1);
+    }
+    Thread.sleep(100); // let every reader reach the miss path before the load completes
+    gate.release.countDown();
+    for (Thread reader : readers) {
+      reader.join(10_000);
+    }
+    return List.copyOf(results);
+  }
+
+  @Test
+  void readThrough_thousandConcurrentMissesOnOneKey_causeExactlyOneLoad() throws Exception {
+    TestStore store = new TestStore();
+    store.data.store("hot", "value");
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store).readThrough()) {
+      List<Optional<String>> results = concurrentMisses(cache, store);
+
+      assertEquals(READERS, results.size());
+      assertTrue(results.stream().allMatch(Optional.of("value")::equals));
+      assertEquals(1, store.loads());
+      assertEquals(1, cache.stats().loads());
+    }
+  }
+
+  @Test
+  void cacheAsideWithoutSingleFlight_concurrentMisses_stampedeTheSource() throws Exception {
+    TestStore store = new TestStore();
+    store.data.store("hot", "value");
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store).cacheAside()) {
+      concurrentMisses(cache, store);
+
+      assertTrue(store.loads() > 1, "expected a stampede, loads=" + store.loads());
+    }
+  }
+
+  @Test
+  void leasesAcrossNodesSharingATier_concurrentMisses_causeOneLoad() throws Exception {
+    TestStore store = new TestStore();
+    store.data.store("hot", "value");
+    CacheTier<String, String> shared = Tiers.caffeine(100);
+    // Two "nodes" without single-flight share one tier: only the lease holder loads.
+    CacheStrategy<String, String> nodeA =
+        Caches.builder((BackingStore<String, String>) store)
+            .tier(shared)
+            .singleFlight(false)
+            .leaseTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(20))
+            .readThrough();
+    CacheStrategy<String, String> nodeB =
+        Caches.builder((BackingStore<String, String>) store)
+            .tier(shared)
+            .singleFlight(false)
+            .leaseTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(20))
+            .readThrough();
+    TestStore.Gate gate = store.holdNextLoad("hot");
+    Thread first = Thread.ofVirtual().start(() -> nodeA.get("hot"));
+    assertTrue(gate.arrived.await(10, TimeUnit.SECONDS));
+    List<Thread> others = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      CacheStrategy<String, String> node = i % 2 == 0 ? nodeA : nodeB;
+      others.add(
+          Thread.ofVirtual().start(() -> assertEquals(Optional.of("value"), node.get("hot"))));
+    }
+    Thread.sleep(50);
+    gate.release.countDown();
+    first.join(10_000);
+    for (Thread other : others) {
+      other.join(10_000);
+    }
+
+    assertEquals(1, store.loads());
+    nodeA.close();
+    nodeB.close();
+  }
+
+  @Test
+  void xfetch_nearExpiry_recomputesEarlyOnce_farFromExpiry_doesNot() {
+    TestStore store = new TestStore();
+    store.data.store("k", "1");
+    store.loadDelay(20);
+    ManualClock clock = new ManualClock();
+    try (CacheStrategy<String, String> cache =
+        CacheStrategyContract.preset(store, clock).xfetch(1.0).random(() -> 0.5).readThrough()) {
+      cache.get("k");
+      store.data.store("k", "2");
+
+      // delta >= 20 ms, u = 0.5: the early window is delta * ln 2 >= 13.8 ms before expiry.
+      clock.advance(CacheStrategyContract.TTL.toMillis() - 5_000);
+      assertEquals(Optional.of("1"), cache.get("k"));
+      assertEquals(1, store.loads());
+
+      clock.advance(5_000 - 5);
+      assertEquals(Optional.of("2"), cache.get("k"));
+      assertEquals(2, store.loads());
+    }
+  }
+
+  @Test
+  void staleWhileRevalidate_withinWindow_servesOldValueAndRefreshesOnce() {
+    TestStore store = new TestStore();
+    store.data.store("k", "1");
+    ManualClock clock = new ManualClock();
+    try (CacheStrategy<String, String> cache =
+        CacheStrategyContract.preset(store, clock)
+            .staleWhileRevalidate(Duration.ofSeconds(5))
+            .readThrough()) {
+      cache.get("k");
+      store.data.store("k", "2");
+      clock.advance(CacheStrategyContract.TTL.toMillis() + 1_000);
+
+      assertEquals(Optional.of("1"), cache.get("k"));
+      assertEquals(Optional.of("2"), cache.get("k"));
+      assertEquals(2, store.loads());
+      assertEquals(1, cache.stats().staleServes());
+    }
+  }
+
+  @Test
+  void staleIfError_sourceDown_servesStaleWithinBoundThenFailsClearly() {
+    TestStore store = new TestStore();
+    store.data.store("k", "1");
+    ManualClock clock = new ManualClock();
+    try (CacheStrategy<String, String> cache =
+        CacheStrategyContract.preset(store, clock)
+            .staleIfError(Duration.ofSeconds(30))
+            .readThrough()) {
+      cache.get("k");
+      store.failing(true);
+
+      clock.advance(CacheStrategyContract.TTL.toMillis() + 20_000);
+      assertEquals(Optional.of("1"), cache.get("k"));
+      assertEquals(1, cache.stats().staleServes());
+      assertTrue(cache.stats().degraded());
+
+      clock.advance(11_000);
+      CacheException e = assertThrows(CacheException.class, () -> cache.get("k"));
+      assertTrue(e.getMessage().contains("stale-if-error bound of 30000 ms"), e.getMessage());
+
+      store.failing(false);
+      assertEquals(Optional.of("1"), cache.get("k"));
+      assertTrue(!cache.stats().degraded(), "source recovered, still degraded");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.archlab.examples.lab;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs experiments, writes the report and prints the summary; shared by {@code archlab lab} and the
+ * per-module commands so that every run leaves the same kind of report behind.
+ */
+public final class LabRunner {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public LabRunner(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The default report folder: {@code lab-report/<date-time>}. */
+  public static Path defaultReportDir() {
+    return Path.of(
+        "lab-report", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  /**
+   * Runs each experiment in turn; a failing one is reported and the others still run.
+   *
+   * @param invocation the command line that reproduces this run, quoted in the report
+   * @return 0 when every experiment succeeded, 1 otherwise
+   */
+  public int run(List<Experiment> experiments, LabContext context, Path dir, String invocation)
+      throws java.io.IOException {
+    List<Section> sections = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (Experiment experiment : experiments) {
+      out.printf("== %s%n", experiment.title());
+      out.flush();
+      Section section = new Section(experiment.id(), experiment.title(), dir);
+      long start = System.nanoTime();
+      try {
+        experiment.run(context, section);
+      } catch (Exception | AssertionError e) {
+        failed.add(experiment.id());
+        section.paragraph("This experiment failed: " + e);
+        section.summary("FAILED", e.toString());
+        e.printStackTrace(err);
+      }
+      section.summary("wall time (s)", String.format("%.1f", (System.nanoTime() - start) / 1e9));
+      sections.add(section);
+    }
+
+    LabReport report = new LabReport("archlab lab report", preamble(context, invocation), sections);
+    Path html = report.writeTo(dir);
+    out.println();
+    out.print(report.summaryTable().toText());
+    out.printf("%nReport: %s%n        %s%n", html.toAbsolutePath(), dir.resolve("report.md"));
+    if (!failed.isEmpty()) {
+      out.printf("Failed experiments: %s%n", String.join(", ", failed));
+    }
+    out.flush();
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  private static List<String> preamble(LabContext context, String invocation) {
+    Runtime runtime = Runtime.getRuntime();
+    return List.of(
+        "Generated " + LocalDateTime.now().withNano(0) + " by `" + invocation + "`.",
+        "Machine: "
+            + runtime.availableProcessors()
+            + " cores, max heap "
+            + runtime.maxMemory() / (1024 * 1024)
+            + " MiB, Java "
+            + Runtime.version()
+            + ", "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + ".",
+        "Shared data folder: "
+            + context.sharedData().map(Path::toString).orElse("absent (bundled data only)")
+            + ".");
+  }
+}

@@ -1,0 +1,8 @@
+package dev.archlab.id;
+
+class SnowflakeSonyflakeContractTest extends SnowflakeContract {
+  @Override
+  SnowflakeLayout layout() {
+    return SnowflakeLayout.sonyflake();
+  }
+}
