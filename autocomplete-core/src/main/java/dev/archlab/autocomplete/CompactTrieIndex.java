@@ -31,6 +31,9 @@ final class CompactTrieIndex extends KeyIndex {
   private int[] childCount;
   private int[] best = new int[0];
   private long[] categoryMask = new long[0];
+  // Children in best-rank order: the first child of each node, and each child's next sibling.
+  private int[] firstByBest = new int[0];
+  private int[] nextByBest = new int[0];
   private char[] labels = new char[1024];
   private int labelsUsed;
   private int nodeCount;
@@ -48,6 +51,7 @@ final class CompactTrieIndex extends KeyIndex {
     childCount = new int[capacity];
     build(keySet.keys);
     summarize();
+    orderChildren();
     trim();
   }
 
@@ -130,6 +134,29 @@ final class CompactTrieIndex extends KeyIndex {
     }
   }
 
+  /** Links each node's children in best-rank order, so the walk pushes one sibling at a time. */
+  private void orderChildren() {
+    firstByBest = new int[nodeCount];
+    nextByBest = new int[nodeCount];
+    java.util.Arrays.fill(nextByBest, -1);
+    for (int node = 0; node < nodeCount; node++) {
+      int count = childCount[node];
+      if (count == 0) {
+        firstByBest[node] = -1;
+        continue;
+      }
+      Integer[] children = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        children[i] = firstChild[node] + i;
+      }
+      java.util.Arrays.sort(children, (x, y) -> Integer.compare(best[x], best[y]));
+      firstByBest[node] = children[0];
+      for (int i = 0; i + 1 < count; i++) {
+        nextByBest[children[i]] = children[i + 1];
+      }
+    }
+  }
+
   private void trim() {
     lo = Arrays.copyOf(lo, nodeCount);
     hi = new int[0]; // only needed while building
@@ -205,29 +232,47 @@ final class CompactTrieIndex extends KeyIndex {
     }
     IntHeap heap = new IntHeap();
     heap.push(best[start], start, NODE_ITEM, 0);
+    // Each pop pushes at most three items (a key's successor, a node's first key and first child,
+    // a node's next sibling), so the heap stays small whatever the fan-out.
     return () -> {
       while (!heap.isEmpty()) {
         int rank = heap.topKey();
         int id = heap.topFirst();
         int kind = heap.topSecond();
+        int extra = heap.topThird();
         heap.pop();
         if (kind == KEY_ITEM) {
+          pushKey(heap, id + 1, extra, category);
           return rank;
         }
-        for (int k = lo[id]; k < termEnd[id]; k++) {
-          if (table.matchesCategory(keyRanks[k], category)) {
-            heap.push(keyRanks[k], k, KEY_ITEM, 0);
-          }
-        }
-        int end = firstChild[id] + childCount[id];
-        for (int c = firstChild[id]; c < end; c++) {
-          if ((categoryMask[c] & wanted) != 0) {
-            heap.push(best[c], c, NODE_ITEM, 0);
-          }
+        pushKey(heap, lo[id], termEnd[id], category);
+        pushNode(heap, firstByBest[id], wanted);
+        if (extra == 1) {
+          pushNode(heap, nextByBest[id], wanted);
         }
       }
       return -1;
     };
+  }
+
+  /** Pushes the first key in {@code [from, end)} of the category; keys there are rank-sorted. */
+  private void pushKey(IntHeap heap, int from, int end, int category) {
+    for (int k = from; k < end; k++) {
+      if (table.matchesCategory(keyRanks[k], category)) {
+        heap.push(keyRanks[k], k, KEY_ITEM, end);
+        return;
+      }
+    }
+  }
+
+  /** Pushes {@code node}, or its first later sibling (in best order) holding the category. */
+  private void pushNode(IntHeap heap, int node, long wanted) {
+    for (int n = node; n >= 0; n = nextByBest[n]) {
+      if ((categoryMask[n] & wanted) != 0) {
+        heap.push(best[n], n, NODE_ITEM, 1);
+        return;
+      }
+    }
   }
 
   @Override
@@ -252,7 +297,8 @@ final class CompactTrieIndex extends KeyIndex {
 
   @Override
   long bytes() {
-    long perNode = 4L * 6 + 8; // lo, termEnd, depth, labelStart, firstChild, childCount, best
+    // lo, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
+    long perNode = 4L * 8 + 8;
     return (perNode + 4) * nodeCount + 2L * labels.length + 4L * keyRanks.length + 128;
   }
 }

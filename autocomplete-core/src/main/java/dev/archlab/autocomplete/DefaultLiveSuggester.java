@@ -62,6 +62,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
 
   private record Scored(Entry entry, int tier, double score) {}
 
+  /** An entry's normalised forms, computed once: overlay entries are matched on every query. */
+  private record Keys(String text, List<String> prefixKeys, List<String> infixKeys) {}
+
   private static final Comparator<Scored> LIVE_ORDER =
       Comparator.comparingInt(Scored::tier)
           .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
@@ -79,6 +82,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
   private final InstantSource clock;
   private final @Nullable Cache<CacheKey, List<Suggestion>> cache;
   private final Cache<String, Deque<String>> histories;
+  private final Cache<Entry, Keys> keys = Caffeine.newBuilder().maximumSize(200_000).build();
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong versions = new AtomicLong();
   private volatile Overlay overlay;
@@ -87,6 +91,8 @@ final class DefaultLiveSuggester implements LiveSuggester {
   private final Map<Long, Map<String, Long>> minuteCache = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> pendingCounts = new ConcurrentHashMap<>();
   private final ScheduledExecutorService refresher;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private long seenVersion = -1;
   private Set<String> seenBlocked = Set.of();
   private List<SharedState.Edit> seenEdits = List.of();
@@ -173,7 +179,8 @@ final class DefaultLiveSuggester implements LiveSuggester {
     List<Scored> scored = new ArrayList<>();
     for (Entry entry : extra.values()) {
       if (inCategory(entry, query.category()) && !isBlocked(entry, live.blocked())) {
-        int tier = EntryMatcher.tier(entry, plan, query.mode());
+        Keys forms = keysOf(entry);
+        int tier = EntryMatcher.tier(forms.prefixKeys(), forms.infixKeys(), plan, query.mode());
         if (tier != EntryMatcher.NO_MATCH) {
           scored.add(new Scored(entry, tier, score(entry, ranking, live, historyTerms)));
         }
@@ -275,12 +282,21 @@ final class DefaultLiveSuggester implements LiveSuggester {
     return category == null || category.equals(entry.category());
   }
 
+  private Keys keysOf(Entry entry) {
+    return keys.get(
+        entry,
+        e -> {
+          String text = TextNormalizer.normalize(e.text());
+          return new Keys(text, KeySet.prefixKeysOf(e), KeySet.infixKeysOf(text));
+        });
+  }
+
   /** Blocked when the normalised text is a blocked term or contains one as whole words. */
-  static boolean isBlocked(Entry entry, Set<String> blocked) {
+  private boolean isBlocked(Entry entry, Set<String> blocked) {
     if (blocked.isEmpty()) {
       return false;
     }
-    String text = TextNormalizer.normalize(entry.text());
+    String text = keysOf(entry).text();
     if (blocked.contains(text)) {
       return true;
     }
@@ -334,7 +350,14 @@ final class DefaultLiveSuggester implements LiveSuggester {
         }
       }
     }
-    refresher.execute(this::refreshQuietly);
+    // Selections can come in bursts; one queued refresh serves them all.
+    if (refreshQueued.compareAndSet(false, true)) {
+      refresher.execute(
+          () -> {
+            refreshQueued.set(false);
+            refreshQuietly();
+          });
+    }
   }
 
   @Override

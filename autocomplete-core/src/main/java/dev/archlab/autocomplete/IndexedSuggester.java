@@ -15,9 +15,10 @@ final class IndexedSuggester implements Suggester, CandidateSource {
   private final IndexDesign design;
   private final EntryTable table;
   private final KeyIndex prefixKeys;
-  private final KeyIndex infixKeys;
+  private final @Nullable KeyIndex infixKeys;
 
-  IndexedSuggester(IndexDesign design, EntryTable table, KeyIndex prefixKeys, KeyIndex infixKeys) {
+  IndexedSuggester(
+      IndexDesign design, EntryTable table, KeyIndex prefixKeys, @Nullable KeyIndex infixKeys) {
     this.design = design;
     this.table = table;
     this.prefixKeys = prefixKeys;
@@ -49,6 +50,11 @@ final class IndexedSuggester implements Suggester, CandidateSource {
   }
 
   private void collect(Query query, QueryPlan.Collector collector) {
+    KeyIndex words = infixKeys;
+    if (query.mode() == MatchMode.INFIX && words == null) {
+      throw new UnsupportedOperationException(
+          "this suggester was built prefix-only; build it with infix keys for INFIX queries");
+    }
     QueryPlan plan = QueryPlan.of(query, table);
     if (plan.impossible()) {
       return;
@@ -56,8 +62,8 @@ final class IndexedSuggester implements Suggester, CandidateSource {
     List<KeyIndex.RankStream> exact = new ArrayList<>();
     for (String prefix : plan.prefixes()) {
       exact.add(prefixKeys.stream(prefix, plan.category()));
-      if (query.mode() == MatchMode.INFIX) {
-        exact.add(infixKeys.stream(prefix, plan.category()));
+      if (words != null && query.mode() == MatchMode.INFIX) {
+        exact.add(words.stream(prefix, plan.category()));
       }
     }
     drain(merge(exact), collector, false);
@@ -135,7 +141,7 @@ final class IndexedSuggester implements Suggester, CandidateSource {
 
   @Override
   public long indexBytes() {
-    return prefixKeys.bytes() + infixKeys.bytes();
+    return prefixKeys.bytes() + (infixKeys == null ? 0 : infixKeys.bytes());
   }
 
   @Override

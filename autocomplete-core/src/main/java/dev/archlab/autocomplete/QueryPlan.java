@@ -1,7 +1,6 @@
 package dev.archlab.autocomplete;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +40,10 @@ record QueryPlan(String normalized, List<String> prefixes, int category, boolean
     private final boolean onePerText;
     private final List<Suggestion> suggestions = new ArrayList<>();
     private final List<CandidateSource.Candidate> candidates = new ArrayList<>();
-    private final Set<String> texts = new HashSet<>();
-    private final Set<Integer> ranks = new HashSet<>();
+    // Limits are small (at most 100 by default), so linear scans beat hashing here.
+    private final int[] ranks = new int[32];
+    private int rankCount;
+    private java.util.@org.jspecify.annotations.Nullable Set<Integer> manyRanks;
 
     Collector(EntryTable table, int limit) {
       this(table, limit, true);
@@ -60,17 +61,47 @@ record QueryPlan(String normalized, List<String> prefixes, int category, boolean
 
     /** Adds the entry unless its rank (or text) was taken; returns true when the list is full. */
     boolean offer(int rank, boolean fuzzy) {
-      if (ranks.add(rank)) {
+      if (takeRank(rank)) {
         Entry entry = table.entry(rank);
         if (!onePerText) {
           candidates.add(new CandidateSource.Candidate(entry, fuzzy));
-        } else if (texts.add(entry.text())) {
+        } else if (!hasText(entry.text())) {
           suggestions.add(
               new Suggestion(
                   entry.text(), entry.weight(), entry.category(), entry.payload(), fuzzy));
         }
       }
       return full();
+    }
+
+    private boolean takeRank(int rank) {
+      if (manyRanks != null) {
+        return manyRanks.add(rank);
+      }
+      for (int i = rankCount - 1; i >= 0; i--) {
+        if (ranks[i] == rank) {
+          return false;
+        }
+      }
+      if (rankCount == ranks.length) {
+        // Past a few dozen, a hash set keeps large candidate fetches linear.
+        manyRanks = new java.util.HashSet<>();
+        for (int i = 0; i < rankCount; i++) {
+          manyRanks.add(ranks[i]);
+        }
+        return manyRanks.add(rank);
+      }
+      ranks[rankCount++] = rank;
+      return true;
+    }
+
+    private boolean hasText(String text) {
+      for (Suggestion s : suggestions) {
+        if (s.term().equals(text)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     List<Suggestion> result() {

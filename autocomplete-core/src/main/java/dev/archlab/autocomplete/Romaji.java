@@ -18,6 +18,8 @@ final class Romaji {
 
   private static final Map<String, String> SYLLABLES = new HashMap<>();
   private static final int LONGEST = 3;
+  // Endings for every unfinished syllable ("k", "ky", "sh", ...), computed once.
+  private static final Map<String, List<String>> PENDING = new HashMap<>();
 
   static {
     String[] table = {
@@ -38,6 +40,15 @@ final class Romaji {
     for (String row : table) {
       int colon = row.indexOf(':');
       SYLLABLES.put(row.substring(0, colon), row.substring(colon + 1));
+    }
+    for (String romaji : List.copyOf(SYLLABLES.keySet())) {
+      for (int length = 1; length < romaji.length(); length++) {
+        String rest = romaji.substring(0, length);
+        PENDING.computeIfAbsent(rest, Romaji::pendingEndings);
+      }
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      PENDING.computeIfAbsent(String.valueOf(c), Romaji::pendingEndings);
     }
   }
 
@@ -68,11 +79,13 @@ final class Romaji {
       i += consumed;
     }
     String rest = letters.substring(i);
-    String done = TextNormalizer.normalize(kana.toString());
+    // The table's kana are already normalised; only a long-vowel mark needs the full pass.
+    String done =
+        kana.indexOf("ー") >= 0 ? TextNormalizer.normalize(kana.toString()) : kana.toString();
     if (rest.isEmpty()) {
       return List.of(done);
     }
-    List<String> endings = pendingEndings(rest);
+    List<String> endings = PENDING.getOrDefault(rest, List.of());
     List<String> prefixes = new ArrayList<>(endings.size());
     for (String ending : endings) {
       prefixes.add(done + ending);
@@ -157,6 +170,6 @@ final class Romaji {
       }
     }
     minimal.sort(null);
-    return minimal;
+    return List.copyOf(minimal);
   }
 }

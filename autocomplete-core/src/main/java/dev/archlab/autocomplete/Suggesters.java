@@ -38,6 +38,18 @@ public final class Suggesters {
   }
 
   static Suggester build(IndexDesign design, Iterable<Entry> entries) {
+    return build(design, entries, true);
+  }
+
+  /**
+   * A suggester without the word-start keys that {@link MatchMode#INFIX} needs: smaller and quicker
+   * to build; an infix query to it throws {@link UnsupportedOperationException}.
+   */
+  public static Suggester prefixOnly(IndexDesign design, Iterable<Entry> entries) {
+    return build(design, entries, false);
+  }
+
+  private static Suggester build(IndexDesign design, Iterable<Entry> entries, boolean infix) {
     EntryTable table = EntryTable.of(entries);
     return switch (design) {
       case BRUTE_FORCE -> new BruteForceSuggester(table);
@@ -46,13 +58,13 @@ public final class Suggesters {
               design,
               table,
               new CompactTrieIndex(KeySet.prefixKeys(table), table),
-              new CompactTrieIndex(KeySet.infixKeys(table), table));
+              infix ? new CompactTrieIndex(KeySet.infixKeys(table), table) : null);
       case SORTED_PREFIX_INDEX ->
           new IndexedSuggester(
               design,
               table,
               new SortedPrefixIndex(KeySet.prefixKeys(table), table),
-              new SortedPrefixIndex(KeySet.infixKeys(table), table));
+              infix ? new SortedPrefixIndex(KeySet.infixKeys(table), table) : null);
     };
   }
 }

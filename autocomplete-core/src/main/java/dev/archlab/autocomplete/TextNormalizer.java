@@ -2,6 +2,7 @@ package dev.archlab.autocomplete;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one text normalisation every index key and every query goes through, so that {@code ｊａｖａ},
@@ -60,6 +61,10 @@ public final class TextNormalizer {
   }
 
   private static String normalize(String text, boolean keepTrailingSpace) {
+    String ascii = asciiFastPath(text, keepTrailingSpace);
+    if (ascii != null) {
+      return ascii;
+    }
     String clean = dropUnsafe(text);
     String folded = Normalizer.normalize(clean, Normalizer.Form.NFKC);
     folded = foldCase(folded);
@@ -73,6 +78,39 @@ public final class TextNormalizer {
       }
     }
     return result;
+  }
+
+  /**
+   * Printable ASCII is already NFKC and needs no diacritic or kana folding: lower-case it and
+   * collapse spaces in one pass. Null when the text has anything else (or is too long).
+   */
+  private static @Nullable String asciiFastPath(String text, boolean keepTrailingSpace) {
+    int length = text.length();
+    if (length > MAX_CODE_POINTS) {
+      return null;
+    }
+    char[] out = new char[length];
+    int used = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        pendingSpace = used > 0;
+        continue;
+      }
+      if (c < 0x21 || c > 0x7e) {
+        return null;
+      }
+      if (pendingSpace) {
+        out[used++] = ' ';
+        pendingSpace = false;
+      }
+      out[used++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    if (pendingSpace && keepTrailingSpace) {
+      out[used++] = ' ';
+    }
+    return new String(out, 0, used);
   }
 
   private static String foldCase(String text) {

@@ -56,6 +56,16 @@ class TextNormalizerTest {
     assertEquals(TextNormalizer.MAX_CODE_POINTS, TextNormalizer.normalize(longText).length());
   }
 
+  @Property(tries = 300)
+  void printableAscii_isLowerCasedWithSpacesCollapsed(
+      @ForAll
+          @net.jqwik.api.constraints.CharRange(from = ' ', to = '~')
+          @net.jqwik.api.constraints.StringLength(max = 200)
+          String text) {
+    String expected = text.toLowerCase(java.util.Locale.ROOT).strip().replaceAll(" +", " ");
+    assertEquals(expected, TextNormalizer.normalize(text));
+  }
+
   @Property(tries = 500)
   void anyInput_neverThrowsAndIsIdempotent(@ForAll String text) {
     String once = TextNormalizer.normalize(text);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /*
  * The read path every strategy shares, with its stampede controls:
  *
- * - single-flight: concurrent misses on one key on this node wait for one load;
+ * - single-flight: concurrent misses on one key on this node wait for one load; a write of the
+ *   key detaches that load, so a reader that starts after the write never gets its older value;
  * - XFetch (Vattani, Chierichetti, Lowenstein, "Optimal Probabilistic Cache Stampede
  *   Prevention", VLDB 2015): a reader treats a fresh entry as expired with a probability that
  *   grows as expiry nears, scaled by how long the last load took (delta) and beta; so one reader
@@ -44,6 +45,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   private final ConcurrentHashMap<K, CompletableFuture<Optional<V>>> flights =
       new ConcurrentHashMap<>();
   private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
+  private final boolean hitsNeedTheTime;
 
   AbstractCacheStrategy(String name, StrategyConfig<K, V> config) {
     this.name = name;
@@ -52,6 +54,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     this.store = config.store();
     this.clock = config.clock();
     this.stats = new StatsRecorder(name, new DegradedTracker(name + " source", clock));
+    this.hitsNeedTheTime = config.xfetchBeta() > 0 || config.refreshAheadFraction() > 0;
   }
 
   @Override
@@ -63,6 +66,12 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   public Optional<V> get(K key) {
     CacheEntry<V> entry = tier.get(key);
     if (entry != null) {
+      // A tier returns only unexpired entries; without a stale period that means fresh, so the
+      // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
+      if (entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
+        stats.hits.increment();
+        return Optional.of(entry.value());
+      }
       long now = clock.millis();
       if (entry.isFresh(now)) {
         if (config.xfetchBeta() > 0 && expiresEarly(entry, now)) {
@@ -75,7 +84,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       }
       if (now < entry.freshUntilMillis() + config.staleWhileRevalidateMillis()) {
         stats.staleServes.increment();
-        refreshInBackground(key);
+        refreshInBackground(key, entry);
         return Optional.of(entry.value());
       }
     }
@@ -86,6 +95,15 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   @Override
   public void invalidate(K key) {
     tier.invalidate(key);
+    afterWrite(key);
+  }
+
+  /**
+   * Called by every write once the cache reflects it: a load that began before the write may return
+   * the old value to callers already waiting on it, but no later reader may join it.
+   */
+  final void afterWrite(K key) {
+    flights.remove(key);
   }
 
   @Override
@@ -132,7 +150,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
         value, now, freshUntil, freshUntil + config.retainStaleMillis(), loadMillis);
   }
 
-  final void refreshInBackground(K key) {
+  /** Reloads {@code key} once in the background; {@code current} is the entry being replaced. */
+  final void refreshInBackground(K key, CacheEntry<V> current) {
     if (!refreshing.add(key)) {
       return;
     }
@@ -142,7 +161,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           .execute(
               () -> {
                 try {
-                  loadAndFill(key, null);
+                  loadAndFill(key, current);
                 } catch (RuntimeException refreshFailed) {
                   // The stale value keeps being served until it expires; the failure is counted.
                   log.debug("background refresh of {} failed", key, refreshFailed);
@@ -166,7 +185,12 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       return await(running);
     }
     try {
-      Optional<V> value = loadAndFillOnce(key, stale);
+      // A leader that finished between our miss and our putIfAbsent has filled the tier already.
+      CacheEntry<V> filled = tier.get(key);
+      Optional<V> value =
+          filled != null && filled.isFresh(clock.millis()) && !filled.equals(stale)
+              ? Optional.of(filled.value())
+              : loadAndFillOnce(key, stale);
       mine.complete(value);
       return value;
     } catch (RuntimeException e) {

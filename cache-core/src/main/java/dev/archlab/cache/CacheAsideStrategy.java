@@ -16,5 +16,6 @@ final class CacheAsideStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   public void put(K key, V value) {
     store.store(key, value);
     tier.invalidate(key);
+    afterWrite(key);
   }
 }

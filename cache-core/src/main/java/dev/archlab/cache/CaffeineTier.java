@@ -37,7 +37,6 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
             .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            .executor(Runnable::run)
             .expireAfter(new EntryExpiry<K, V>(clock))
             .evictionListener(
                 (K key, CacheEntry<V> value, RemovalCause cause) -> {

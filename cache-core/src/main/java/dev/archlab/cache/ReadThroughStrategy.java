@@ -14,5 +14,6 @@ final class ReadThroughStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   public void put(K key, V value) {
     store.store(key, value);
     tier.invalidate(key);
+    afterWrite(key);
   }
 }

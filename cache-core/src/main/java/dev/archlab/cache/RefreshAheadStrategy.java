@@ -16,7 +16,7 @@ final class RefreshAheadStrategy<K, V> extends AbstractCacheStrategy<K, V> {
     long period = entry.freshUntilMillis() - entry.writtenAtMillis();
     long age = nowMillis - entry.writtenAtMillis();
     if (age >= (long) (period * config.refreshAheadFraction())) {
-      refreshInBackground(key);
+      refreshInBackground(key, entry);
     }
   }
 
@@ -24,5 +24,6 @@ final class RefreshAheadStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   public void put(K key, V value) {
     store.store(key, value);
     tier.invalidate(key);
+    afterWrite(key);
   }
 }

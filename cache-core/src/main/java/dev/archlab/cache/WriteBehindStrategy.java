@@ -74,6 +74,7 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
       }
       unflushed.put(key, new PendingWrite<>(sequence, key, value));
       tier.put(key, newEntry(value, 0));
+      afterWrite(key);
     } finally {
       lock.unlock();
     }

@@ -22,6 +22,7 @@ final class WriteThroughStrategy<K, V> extends AbstractCacheStrategy<K, V> {
     try {
       store.store(key, value);
       tier.put(key, newEntry(value, 0));
+      afterWrite(key);
     } finally {
       lock.unlock();
     }

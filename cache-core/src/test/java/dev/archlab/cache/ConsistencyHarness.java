@@ -161,11 +161,23 @@ final class ConsistencyHarness implements AutoCloseable {
     }
   }
 
+  /** Releases every held read and waits for all reader threads; checks nothing. */
   @Override
   public void close() {
-    for (String key : List.copyOf(slowReads.keySet())) {
-      finishSlowRead(key);
+    for (SlowRead read : slowReads.values()) {
+      read.gate().release.countDown();
     }
+    for (SlowRead read : slowReads.values()) {
+      try {
+        read.thread().join(10_000);
+        for (JoiningRead joiner : read.joiners()) {
+          joiner.thread().join(10_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    slowReads.clear();
     cache.close();
   }
 }

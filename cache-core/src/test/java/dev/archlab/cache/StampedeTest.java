@@ -59,6 +59,40 @@ class StampedeTest {
     }
   }
 
+  /** Found by StampedeBenchmark: a caller that missed just as the leader finished loaded again. */
+  @Test
+  void readThrough_callersReleasedTogetherOnFreshKeys_causeOneLoadPerKey() throws Exception {
+    TestStore store = new TestStore();
+    store.loadDelay(2);
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store).readThrough()) {
+      for (int round = 0; round < 50; round++) {
+        String key = "fresh" + round;
+        store.data.store(key, "v");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < READERS; i++) {
+          callers.add(
+              Thread.ofVirtual()
+                  .start(
+                      () -> {
+                        try {
+                          start.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        cache.get(key);
+                      }));
+        }
+        start.countDown();
+        for (Thread caller : callers) {
+          caller.join(10_000);
+        }
+        assertEquals(round + 1, store.loads(), "loads after round " + round);
+      }
+    }
+  }
+
   @Test
   void cacheAsideWithoutSingleFlight_concurrentMisses_stampedeTheSource() throws Exception {
     TestStore store = new TestStore();

@@ -23,6 +23,7 @@ public final class ClockMovedBackwardsException extends IdGenerationException {
    * @param behindBy how far the clock reads behind the newest timestamp the generator must stay
    *     above
    * @param maxBackwardWait the longest regression the generator was allowed to wait out
+   * @since 0.1
    */
   public ClockMovedBackwardsException(Duration behindBy, Duration maxBackwardWait) {
     super(

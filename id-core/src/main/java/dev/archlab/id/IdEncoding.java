@@ -17,19 +17,32 @@ import java.util.UUID;
  */
 public interface IdEncoding {
 
-  /** A short name, such as {@code crockford-base32}. */
+  /**
+   * A short name, such as {@code crockford-base32}.
+   *
+   * @since 0.1
+   */
   String name();
 
-  /** Characters in an encoded id. */
+  /**
+   * Characters in an encoded id.
+   *
+   * @since 0.1
+   */
   int idWidth();
 
-  /** Characters in an encoded UUID. */
+  /**
+   * Characters in an encoded UUID.
+   *
+   * @since 0.1
+   */
   int uuidWidth();
 
   /**
    * Encodes a non-negative id in exactly {@link #idWidth()} characters.
    *
    * @throws IllegalArgumentException when {@code id} is negative
+   * @since 0.1
    */
   String encode(long id);
 
@@ -38,16 +51,22 @@ public interface IdEncoding {
    *
    * @throws IllegalArgumentException naming the bad character and its index, the expected length,
    *     or the overflow
+   * @since 0.1
    */
   long decode(CharSequence text);
 
-  /** Encodes a UUID in exactly {@link #uuidWidth()} characters. */
+  /**
+   * Encodes a UUID in exactly {@link #uuidWidth()} characters.
+   *
+   * @since 0.1
+   */
   String encode(UUID uuid);
 
   /**
    * Decodes text produced by {@link #encode(UUID)}.
    *
    * @throws IllegalArgumentException as {@link #decode(CharSequence)}
+   * @since 0.1
    */
   UUID decodeUuid(CharSequence text);
 }

@@ -78,6 +78,7 @@ public final class IdGenerators {
      * A statically assigned worker id, unique among live nodes.
      *
      * @throws IllegalArgumentException when it does not fit the layout's worker field
+     * @since 0.1
      */
     public SnowflakeBuilder workerId(int workerId) {
       requireWorkerUnset("workerId");
@@ -87,7 +88,11 @@ public final class IdGenerators {
       return this;
     }
 
-    /** A worker id leased from a coordination store; see {@link WorkerIdLease}. */
+    /**
+     * A worker id leased from a coordination store; see {@link WorkerIdLease}.
+     *
+     * @since 0.1
+     */
     public SnowflakeBuilder workerIdLease(WorkerIdLease workerIdLease) {
       requireWorkerUnset("workerIdLease");
       this.lease = Objects.requireNonNull(workerIdLease, "workerIdLease");
@@ -95,7 +100,11 @@ public final class IdGenerators {
       return this;
     }
 
-    /** The clock stamped on ids; {@link InstantSource#system()} by default. */
+    /**
+     * The clock stamped on ids; {@link InstantSource#system()} by default.
+     *
+     * @since 0.1
+     */
     public SnowflakeBuilder timeSource(InstantSource source) {
       requireUnset("timeSource", timeSource);
       this.timeSource = Objects.requireNonNull(source, "source");
@@ -108,6 +117,7 @@ public final class IdGenerators {
      * every regression fail.
      *
      * @throws IllegalArgumentException when negative
+     * @since 0.1
      */
     public SnowflakeBuilder maxBackwardWait(Duration wait) {
       requireUnset("maxBackwardWait", maxBackwardWait);
@@ -122,6 +132,8 @@ public final class IdGenerators {
     /**
      * Persists a timestamp high-water mark so a restarted generator on the same store never
      * reissues an old timestamp; none by default.
+     *
+     * @since 0.1
      */
     public SnowflakeBuilder timestampStore(TimestampStore store) {
       requireUnset("timestampStore", timestampStore);
@@ -142,6 +154,7 @@ public final class IdGenerators {
      *
      * @throws IllegalStateException when no worker id or lease was set
      * @throws ClockMovedBackwardsException when the clock reads too far behind a stored mark
+     * @since 0.1
      */
     public IdGenerator build() {
       WorkerIdLease chosen = lease;

@@ -46,7 +46,7 @@ final class SnowflakeIdGenerator implements IdGenerator {
   static final long RESERVE_AHEAD_MILLIS = 1_000;
   static final long REPORT_INTERVAL_MILLIS = 1_000;
   private static final long STUCK_CLOCK_SLACK_MILLIS = 1_000;
-  private static final long FLOOR_NOT_APPLIED = Long.MIN_VALUE;
+  private static final long FIRST_ID_PENDING = Long.MIN_VALUE;
   private static final long WAIT = -1;
   private static final Set<Guarantee> GUARANTEES =
       Set.copyOf(EnumSet.of(Guarantee.MONOTONIC, Guarantee.TIME_ORDERED));
@@ -82,7 +82,7 @@ final class SnowflakeIdGenerator implements IdGenerator {
     this.reportsToLease = !(lease instanceof FixedWorkerIdLease);
     // Start as if the floor tick were used up, so the first id lands strictly above it.
     this.lastId =
-        new AtomicLong(FLOOR_NOT_APPLIED | layout.pack(floorTick, 0, layout.maxSequence()));
+        new AtomicLong(FIRST_ID_PENDING | layout.pack(floorTick, 0, layout.maxSequence()));
     this.reservedUpToMillis = store == null ? Long.MAX_VALUE : store.highWaterMark();
   }
 
@@ -205,7 +205,7 @@ final class SnowflakeIdGenerator implements IdGenerator {
   /** The tick containing the lease's floor (ids must start above it), or -1 for none. */
   private long leaseFloorTick() {
     long notBefore = lease.notBeforeEpochMillis();
-    if (notBefore < layout.epoch().toEpochMilli()) {
+    if (notBefore < layout.epochMillis()) {
       return -1;
     }
     return layout.tickAt(notBefore);

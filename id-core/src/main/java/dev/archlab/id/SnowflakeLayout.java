@@ -154,67 +154,124 @@ public final class SnowflakeLayout {
     return builder;
   }
 
-  /** Bits of the time field. */
+  /**
+   * Bits of the time field.
+   *
+   * @since 0.1
+   */
   public int timeBits() {
     return timeBits;
   }
 
-  /** Bits of the worker field. */
+  /**
+   * Bits of the worker field.
+   *
+   * @since 0.1
+   */
   public int workerBits() {
     return workerBits;
   }
 
-  /** Bits of the sequence field. */
+  /**
+   * Bits of the sequence field.
+   *
+   * @since 0.1
+   */
   public int sequenceBits() {
     return sequenceBits;
   }
 
-  /** The length of one tick of the time field. */
+  /**
+   * The length of one tick of the time field.
+   *
+   * @since 0.1
+   */
   public Duration tickLength() {
     return Duration.ofMillis(tickMillis);
   }
 
-  /** Milliseconds per tick. */
+  /**
+   * Milliseconds per tick.
+   *
+   * @since 0.1
+   */
   public long tickMillis() {
     return tickMillis;
   }
 
-  /** The instant of tick zero. */
+  /**
+   * The instant of tick zero.
+   *
+   * @since 0.1
+   */
   public Instant epoch() {
     return Instant.ofEpochMilli(epochMillis);
   }
 
-  /** The order of the worker and sequence fields. */
+  /** The epoch in Unix milliseconds, without allocating an {@link Instant}. */
+  long epochMillis() {
+    return epochMillis;
+  }
+
+  /**
+   * The order of the worker and sequence fields.
+   *
+   * @since 0.1
+   */
   public FieldOrder fieldOrder() {
     return fieldOrder;
   }
 
-  /** The largest worker id the layout holds: {@code 2^workerBits - 1}. */
+  /**
+   * The largest worker id the layout holds: {@code 2^workerBits - 1}.
+   *
+   * @since 0.1
+   */
   public int maxWorkerId() {
     return (int) ((1L << workerBits) - 1);
   }
 
-  /** How many ids one worker can issue per tick: {@code 2^sequenceBits}. */
+  /**
+   * How many ids one worker can issue per tick: {@code 2^sequenceBits}.
+   *
+   * @since 0.1
+   */
   public long maxIdsPerTick() {
     return 1L << sequenceBits;
   }
 
-  /** The largest sequence number: {@code maxIdsPerTick() - 1}. */
+  /**
+   * The largest sequence number: {@code maxIdsPerTick() - 1}.
+   *
+   * @since 0.1
+   */
   public long maxSequence() {
     return maxIdsPerTick() - 1;
   }
 
-  /** The last tick the time field holds: {@code 2^timeBits - 1}. */
+  /**
+   * The last tick the time field holds: {@code 2^timeBits - 1}.
+   *
+   * @since 0.1
+   */
   public long maxTick() {
     return (1L << timeBits) - 1;
   }
 
-  /** The first instant the time field can no longer represent. */
+  /**
+   * The first instant the time field can no longer represent.
+   *
+   * @since 0.1
+   */
   public Instant endOfLife() {
     return Instant.ofEpochMilli(epochMillis + (maxTick() + 1) * tickMillis);
   }
 
-  /** How long the time field lasts from the epoch. */
+  /**
+   * How long the time field lasts from the epoch.
+   *
+   * @since 0.1
+   */
   public Duration lifetime() {
     return Duration.ofMillis(tickMillis).multipliedBy(maxTick() + 1);
   }
@@ -397,25 +454,41 @@ public final class SnowflakeLayout {
 
     private Builder() {}
 
-    /** Bits of the time field, 1 to 62. */
+    /**
+     * Bits of the time field, 1 to 62.
+     *
+     * @since 0.1
+     */
     public Builder timeBits(int bits) {
       this.timeBits = checkBits("time", bits, 1, ID_BITS - 1);
       return this;
     }
 
-    /** Bits of the worker field, 0 to 31 (0 for a single-node layout). */
+    /**
+     * Bits of the worker field, 0 to 31 (0 for a single-node layout).
+     *
+     * @since 0.1
+     */
     public Builder workerBits(int bits) {
       this.workerBits = checkBits("worker", bits, 0, MAX_WORKER_BITS);
       return this;
     }
 
-    /** Bits of the sequence field, 1 to 62. */
+    /**
+     * Bits of the sequence field, 1 to 62.
+     *
+     * @since 0.1
+     */
     public Builder sequenceBits(int bits) {
       this.sequenceBits = checkBits("sequence", bits, 1, ID_BITS - 1);
       return this;
     }
 
-    /** The length of one tick, a positive whole number of milliseconds. */
+    /**
+     * The length of one tick, a positive whole number of milliseconds.
+     *
+     * @since 0.1
+     */
     public Builder tickLength(Duration tick) {
       Objects.requireNonNull(tick, "tick");
       if (tick.isNegative() || tick.isZero() || tick.toNanos() % 1_000_000 != 0) {
@@ -426,14 +499,22 @@ public final class SnowflakeLayout {
       return this;
     }
 
-    /** The instant of tick zero; must not lie in the future. */
+    /**
+     * The instant of tick zero; must not lie in the future.
+     *
+     * @since 0.1
+     */
     public Builder epoch(Instant epoch) {
       Objects.requireNonNull(epoch, "epoch");
       this.epochMillis = epoch.toEpochMilli();
       return this;
     }
 
-    /** Which field sits right below the time field. */
+    /**
+     * Which field sits right below the time field.
+     *
+     * @since 0.1
+     */
     public Builder fieldOrder(FieldOrder order) {
       this.fieldOrder = Objects.requireNonNull(order, "order");
       return this;
@@ -445,6 +526,7 @@ public final class SnowflakeLayout {
      * @throws IllegalStateException when an option is missing
      * @throws IllegalArgumentException when the bits do not add up to 63, the epoch lies in the
      *     future or the layout's lifetime has already ended
+     * @since 0.1
      */
     public SnowflakeLayout build() {
       return build(Instant.now());

@@ -20,6 +20,7 @@ public interface TimestampStore {
    * stored yet.
    *
    * @throws IdGenerationException when the stored mark cannot be read; never guesses
+   * @since 0.1
    */
   long highWaterMark();
 
@@ -28,6 +29,7 @@ public interface TimestampStore {
    * value below the current mark leaves it unchanged.
    *
    * @throws IdGenerationException when the mark cannot be written
+   * @since 0.1
    */
   void advanceTo(long epochMillis);
 }

@@ -11,6 +11,10 @@ import java.util.UUID;
  */
 public interface UuidGenerator {
 
-  /** Returns a new UUID. */
+  /**
+   * Returns a new UUID.
+   *
+   * @since 0.1
+   */
   UUID next();
 }

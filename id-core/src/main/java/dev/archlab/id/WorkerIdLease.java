@@ -32,6 +32,8 @@ public interface WorkerIdLease {
   /**
    * The worker id this node may stamp on ids at wall-clock time {@code epochMillis}, or {@code -1}
    * when none is held then.
+   *
+   * @since 0.1
    */
   int workerIdAt(long epochMillis);
 
@@ -39,10 +41,16 @@ public interface WorkerIdLease {
    * A time (Unix epoch milliseconds) at or below which the current worker id must never stamp ids:
    * the high-water mark a previous holder of the same worker id reached. {@link Long#MIN_VALUE}
    * when there is no such floor.
+   *
+   * @since 0.1
    */
   long notBeforeEpochMillis();
 
-  /** Reports that ids have been stamped up to {@code epochMillis} with the current worker id. */
+  /**
+   * Reports that ids have been stamped up to {@code epochMillis} with the current worker id.
+   *
+   * @since 0.1
+   */
   void recordIssuedUpTo(long epochMillis);
 
   /**

@@ -37,12 +37,8 @@ final class CartPoleProof {
     double[] best = {0};
     long[] evaluations = {0};
     long[] lastEvaluation = {-evaluationSpacing};
-    boolean trace = System.getProperty("trace") != null;
     TrainingListener listener =
         (steps, episodeReturn) -> {
-          if (trace) {
-            System.out.printf("  %d:%.0f", steps, episodeReturn);
-          }
           if (steps - lastEvaluation[0] < evaluationSpacing) {
             return false;
           }
@@ -58,58 +54,5 @@ final class CartPoleProof {
         };
     TrainingResult result = agent.train(environment, budget, listener);
     return new Outcome(seed, result.stoppedEarly(), result.steps(), best[0], evaluations[0]);
-  }
-
-  static DqnConfig tuned() {
-    DqnConfig c = DqnConfig.cartPole();
-    int h = Integer.getInteger("h", c.hiddenSizes().get(0));
-    return new DqnConfig(
-        java.util.List.of(h, h),
-        Double.parseDouble(System.getProperty("lr", "" + c.learningRate())),
-        c.gamma(),
-        Integer.getInteger("bs", c.batchSize()),
-        c.bufferSize(),
-        c.learningStarts(),
-        Integer.getInteger("tf", c.trainFrequency()),
-        Integer.getInteger("gs", c.gradientSteps()),
-        Integer.getInteger("tu", c.targetUpdateInterval()),
-        Integer.getInteger("ex", (int) c.explorationSteps()),
-        c.initialEpsilon(),
-        Double.parseDouble(System.getProperty("fe", "" + c.finalEpsilon())),
-        !Boolean.getBoolean("single"),
-        c.loss(),
-        c.maxGradientNorm());
-  }
-
-  static PolicyGradientConfig tunedPg() {
-    PolicyGradientConfig c = PolicyGradientConfig.cartPole();
-    int h = Integer.getInteger("h", c.hiddenSizes().get(0));
-    return new PolicyGradientConfig(
-        java.util.List.of(h, h),
-        Double.parseDouble(System.getProperty("plr", "" + c.policyLearningRate())),
-        Double.parseDouble(System.getProperty("vlr", "" + c.valueLearningRate())),
-        c.gamma(),
-        Integer.getInteger("eps", c.episodesPerUpdate()),
-        Double.parseDouble(System.getProperty("ent", "" + c.entropyCoefficient())),
-        c.maxGradientNorm());
-  }
-
-  public static void main(String[] args) {
-    String which = args[0];
-    int first = Integer.parseInt(args[1]);
-    int last = Integer.parseInt(args[2]);
-    long all = System.nanoTime();
-    int solved = 0;
-    for (long seed = first; seed <= last; seed++) {
-      long start = System.nanoTime();
-      Outcome outcome =
-          which.equals("dqn")
-              ? run(s -> Agents.dqn(tuned(), 4, 2, s), seed, 50_000, 1_000)
-              : run(s -> Agents.policyGradient(tunedPg(), 4, 2, s), seed, 500_000, 5_000);
-      solved += outcome.solved() ? 1 : 0;
-      System.out.printf(
-          "%s seed %d: %s in %.1f s%n", which, seed, outcome, (System.nanoTime() - start) / 1e9);
-    }
-    System.out.printf("solved %d, total %.1f s%n", solved, (System.nanoTime() - all) / 1e9);
   }
 }

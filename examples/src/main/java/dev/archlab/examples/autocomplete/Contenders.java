@@ -5,6 +5,7 @@ import dev.archlab.autocomplete.IndexDesign;
 import dev.archlab.autocomplete.MatchMode;
 import dev.archlab.autocomplete.Query;
 import dev.archlab.autocomplete.Suggester;
+import dev.archlab.autocomplete.Suggesters;
 import dev.archlab.autocomplete.Suggestion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +104,9 @@ public final class Contenders {
   /** An archlab design answering in one mode. */
   public static Contender archlab(
       IndexDesign design, List<Entry> entries, MatchMode mode, String name) {
-    Suggester suggester = design.build(entries);
+    // Prefix contenders leave out the word-start keys, as Lucene's prefix suggesters do.
+    Suggester suggester =
+        mode == MatchMode.INFIX ? design.build(entries) : Suggesters.prefixOnly(design, entries);
     return new Contender() {
       @Override
       public String name() {

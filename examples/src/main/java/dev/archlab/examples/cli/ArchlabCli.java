@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       LabCommand.class,
       dev.archlab.examples.id.IdCommand.class,
       dev.archlab.examples.cache.CacheCommand.class,
-      dev.archlab.examples.autocomplete.AutocompleteCommand.class
+      dev.archlab.examples.autocomplete.AutocompleteCommand.class,
+      dev.archlab.examples.trading.TradeCommand.class
     })
 public final class ArchlabCli implements Runnable {
 

@@ -152,8 +152,7 @@ public final class IdExperiment implements Experiment {
           String.format("%.0f", run.roundTripsPerMillion()));
       faults.row(run.name(), run.fault(), run.faultOutcome(), run.duplicatesOverall());
       throughput.put(run.name(), run.steady().idsPerSecond() / 1e6);
-      section.summary(
-          run.name() + " M ids/s", String.format("%.2f", run.steady().idsPerSecond() / 1e6));
+      section.summary(run.name() + " ids/s", String.format("%,.0f", run.steady().idsPerSecond()));
       section.summary(run.name() + " duplicates", run.duplicatesOverall());
     }
     section.table("Steady state, " + opts.nodes() + " nodes at once", steady);

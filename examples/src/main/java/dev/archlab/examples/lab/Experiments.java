@@ -11,6 +11,7 @@ public final class Experiments {
     return List.of(
         new dev.archlab.examples.id.IdExperiment(),
         new dev.archlab.examples.cache.CacheExperiment(),
-        new dev.archlab.examples.autocomplete.AutocompleteExperiment());
+        new dev.archlab.examples.autocomplete.AutocompleteExperiment(),
+        new dev.archlab.examples.trading.TradingExperiment());
   }
 }

@@ -49,6 +49,36 @@ class CacheExperimentTest {
   }
 
   @Test
+  void cacheCommand_quick_printsTheStrategyTable(@TempDir Path out) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    picocli.CommandLine cli = dev.archlab.examples.cli.ArchlabCli.commandLine();
+    cli.setOut(new java.io.PrintWriter(text));
+
+    int exit =
+        cli.execute(
+            "cache",
+            "--quick",
+            "--requests",
+            "600",
+            "--latency-us",
+            "100",
+            "--no-outage",
+            "--out",
+            out.toString());
+
+    assertEquals(0, exit);
+    assertTrue(text.toString().contains("write-behind"), text.toString());
+    assertTrue(text.toString().contains("source reads"), text.toString());
+  }
+
+  @Test
+  void cacheCommand_badWriteFraction_isRejected() {
+    picocli.CommandLine cli = dev.archlab.examples.cli.ArchlabCli.commandLine();
+    cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(2, cli.execute("cache", "--write-fraction", "1.5"));
+  }
+
+  @Test
   void zipfWorkload_isSeededAndSkewed() {
     AccessTrace a = AccessTrace.zipf(10_000, 1_000, 1.0, 3);
     AccessTrace b = AccessTrace.zipf(10_000, 1_000, 1.0, 3);
