@@ -103,7 +103,7 @@ public final class TradingExperiment implements Experiment {
                   .orElse(Double.NaN)));
     }
     section.paragraph(
-        "Read the table with care: one instrument, one test period of about 300 days that holds"
+        "Read the table with care: one instrument, one test period of 315 bars that holds"
             + " the 2008 crash, and a few seeds. The learners' intervals are wide; a learner"
             + " that beats buy-and-hold here has not shown an edge. Both learners are proven to"
             + " learn on cart-pole in trading-core's tests (CartPoleProofTest).");
