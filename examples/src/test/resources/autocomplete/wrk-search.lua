@@ -3008,3 +3008,9 @@ request = function()
   local q = queries[(counter % #queries) + 1]
   return wrk.format("GET", "/api/search?limit=8&q=" .. q)
 end
+-- Prints the percentiles wrk's --latency table leaves out, and the error counts.
+done = function(summary, latency, requests)
+  io.write(string.format("p95 %.2f ms, p99.9 %.2f ms, errors: connect %d read %d write %d status %d timeout %d\n",
+    latency:percentile(95) / 1000, latency:percentile(99.9) / 1000, summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout))
+end

@@ -13,10 +13,14 @@ import java.util.TreeSet;
 final class EntryTable {
 
   static final Comparator<Entry> RANKING =
-      Comparator.comparingLong(Entry::weight)
-          .reversed()
-          .thenComparing(Entry::text)
-          .thenComparing(Entry::category);
+      (a, b) -> {
+        int byWeight = Long.compare(b.weight(), a.weight());
+        if (byWeight != 0) {
+          return byWeight;
+        }
+        int byText = a.text().compareTo(b.text());
+        return byText != 0 ? byText : a.category().compareTo(b.category());
+      };
 
   private final Entry[] entries;
   private final String[] categories;
@@ -41,7 +45,7 @@ final class EntryTable {
       list.add(entry);
     }
     Entry[] sorted = list.toArray(Entry[]::new);
-    // A stable sort keeps input order for otherwise equal entries.
+    // Arrays.sort on objects is stable, so input order settles otherwise equal entries.
     Arrays.sort(sorted, RANKING);
     return new EntryTable(sorted);
   }

@@ -15,8 +15,12 @@ final class KeySet {
 
   private record KeyRef(String key, int rank) {}
 
+  // One explicit comparison instead of chained key extractors: this sort dominates the build.
   private static final Comparator<KeyRef> ORDER =
-      Comparator.comparing(KeyRef::key).thenComparingInt(KeyRef::rank);
+      (a, b) -> {
+        int byKey = a.key().compareTo(b.key());
+        return byKey != 0 ? byKey : Integer.compare(a.rank(), b.rank());
+      };
 
   final String[] keys;
   final int[] ranks;
@@ -52,6 +56,10 @@ final class KeySet {
 
   /** The normalised text and readings of an entry, distinct and non-empty. */
   static List<String> prefixKeysOf(Entry entry) {
+    if (entry.readings().isEmpty()) {
+      String key = TextNormalizer.normalize(entry.text());
+      return key.isEmpty() ? List.of() : List.of(key);
+    }
     Set<String> keys = new LinkedHashSet<>();
     keys.add(TextNormalizer.normalize(entry.text()));
     for (String reading : entry.readings()) {
@@ -79,7 +87,7 @@ final class KeySet {
     Arrays.parallelSort(array, ORDER);
     int distinct = 0;
     for (int i = 0; i < array.length; i++) {
-      if (i == 0 || !array[i].equals(array[distinct - 1])) {
+      if (i == 0 || ORDER.compare(array[i], array[distinct - 1]) != 0) {
         array[distinct++] = array[i];
       }
     }

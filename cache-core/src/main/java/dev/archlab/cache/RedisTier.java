@@ -153,16 +153,22 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public void invalidateAll() {
-    call(
-        "KEYS/DEL",
-        () -> {
-          List<String> all = redis.keys(namespace + ":*");
-          if (!all.isEmpty()) {
-            redis.del(all.toArray(String[]::new));
-          }
-          return Boolean.TRUE;
-        },
-        Boolean.FALSE);
+    tryInvalidateAll();
+  }
+
+  /** Deletes every key of the namespace; false when Redis could not be reached. */
+  boolean tryInvalidateAll() {
+    return Boolean.TRUE.equals(
+        call(
+            "KEYS/DEL",
+            () -> {
+              List<String> all = redis.keys(namespace + ":*");
+              if (!all.isEmpty()) {
+                redis.del(all.toArray(String[]::new));
+              }
+              return Boolean.TRUE;
+            },
+            Boolean.FALSE));
   }
 
   @Override

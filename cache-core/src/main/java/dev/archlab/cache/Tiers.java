@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public final class Tiers {
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
+  /** Connecting is rare (start, reconnect) and may meet a busy server; commands must be quick. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   private Tiers() {}
 
   /** A local tier of at most {@code maximumSize} entries on the system clock. */
@@ -54,8 +57,8 @@ public final class Tiers {
   }
 
   /**
-   * Options of a Redis tier. Defaults: system clock, command timeout 250 ms, reconnect attempts
-   * every 200 ms, 10,000 local entries for the two-level tier. Not thread-safe.
+   * Options of a Redis tier. Defaults: system clock, command timeout 250 ms (connect timeout 2 s),
+   * reconnect attempts every 200 ms, 10,000 local entries for the two-level tier. Not thread-safe.
    *
    * @since 0.1
    */
@@ -153,7 +156,7 @@ public final class Tiers {
               .autoReconnect(true)
               .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
               .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-              .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+              .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
               .build());
       return new Client(client, resources);
     }

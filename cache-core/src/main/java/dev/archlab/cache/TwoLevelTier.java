@@ -2,6 +2,7 @@ package dev.archlab.cache;
 
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -51,8 +52,8 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
   private final AtomicBoolean unsentOverflow = new AtomicBoolean();
   private final AtomicBoolean disconnected = new AtomicBoolean();
   private final LongAdder localDrops = new LongAdder();
-  private final ExecutorService rejoiner =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService rejoiner =
+      Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("cache-rejoin").factory());
 
   TwoLevelTier(CaffeineTier<K, V> local, RedisTier<K, V> remote, RedisClient client, String ns) {
@@ -81,7 +82,26 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
             }
           }
         });
-    subscription.sync().subscribe(channel);
+    subscribe();
+    // Invalidations that failed (Redis away, or a command timed out) are retried until sent.
+    rejoiner.scheduleWithFixedDelay(this::replayUnsent, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  /** Subscribes, retrying command timeouts for a few seconds: a loaded server may be slow. */
+  private void subscribe() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      try {
+        subscription.sync().subscribe(channel);
+        return;
+      } catch (RedisCommandTimeoutException slow) {
+        if (System.nanoTime() > deadline) {
+          subscription.close();
+          throw slow;
+        }
+        log.debug("SUBSCRIBE {} timed out; retrying", channel);
+      }
+    }
   }
 
   @Override
@@ -114,21 +134,33 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
     long dropped = local.estimatedSize();
     local.invalidateAll();
     localDrops.increment();
-    int replayed = 0;
-    for (K key : List.copyOf(unsentInvalidations)) {
-      if (remote.tryInvalidate(key) && publish(remote.encodedKey(key))) {
-        unsentInvalidations.remove(key);
-        replayed++;
-      }
-    }
-    if (unsentOverflow.compareAndSet(true, false)) {
-      remote.invalidateAll();
-      publish("*");
-    }
+    int replayed = replayUnsent();
     log.info(
-        "two-level cache rejoined Redis: dropped ~{} local entries, replayed {} invalidations",
+        "two-level cache rejoined Redis: dropped ~{} local entries, replayed {} invalidations"
+            + " ({} still waiting for the command connection)",
         dropped,
-        replayed);
+        replayed,
+        unsentInvalidations.size());
+  }
+
+  /** Sends the invalidations Redis could not take earlier; returns how many went out. */
+  private int replayUnsent() {
+    int replayed = 0;
+    try {
+      for (K key : List.copyOf(unsentInvalidations)) {
+        if (remote.tryInvalidate(key) && publish(remote.encodedKey(key))) {
+          unsentInvalidations.remove(key);
+          replayed++;
+        }
+      }
+      if (unsentOverflow.get() && remote.tryInvalidateAll() && publish("*")) {
+        unsentOverflow.set(false);
+      }
+    } catch (RuntimeException unexpected) {
+      // Keep the scheduled retries alive; the next round tries again.
+      log.debug("replaying invalidations failed", unexpected);
+    }
+    return replayed;
   }
 
   /** Publishes on the command connection: a subscribed connection cannot publish. */

@@ -171,11 +171,22 @@ class ConsistencyTableTest {
     store.data.store("hot", "v");
     try (CacheStrategy<String, String> cache = build.apply(store, new ManualClock())) {
       TestStore.Gate gate = store.holdNextLoad("hot");
+      java.util.concurrent.atomic.AtomicInteger started =
+          new java.util.concurrent.atomic.AtomicInteger();
       List<Thread> readers = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        readers.add(Thread.ofVirtual().start(() -> cache.get("hot")));
+        readers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      started.incrementAndGet();
+                      cache.get("hot");
+                    }));
       }
       assertTrue(gate.arrived.await(10, TimeUnit.SECONDS));
+      while (started.get() < 100) {
+        Thread.sleep(1);
+      }
       Thread.sleep(100);
       gate.release.countDown();
       for (Thread reader : readers) {

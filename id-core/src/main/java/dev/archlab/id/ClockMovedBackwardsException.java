@@ -26,10 +26,17 @@ public final class ClockMovedBackwardsException extends IdGenerationException {
    * @since 0.1
    */
   public ClockMovedBackwardsException(Duration behindBy, Duration maxBackwardWait) {
+    this(behindBy, maxBackwardWait, "the newest issued timestamp");
+  }
+
+  /** Names what the clock reads behind, such as a stored high-water mark. */
+  ClockMovedBackwardsException(Duration behindBy, Duration maxBackwardWait, String behindWhat) {
     super(
         "clock moved backwards: it reads "
             + behindBy.toMillis()
-            + " ms behind the newest issued timestamp, more than the "
+            + " ms behind "
+            + behindWhat
+            + ", more than the "
             + maxBackwardWait.toMillis()
             + " ms the generator may wait; refusing to issue ids that could repeat");
     this.behindBy = behindBy;

@@ -31,6 +31,9 @@ public final class IdGenerators {
    */
   public static final Duration DEFAULT_MAX_BACKWARD_WAIT = Duration.ofMillis(10);
 
+  // Longer waits would stall callers for days and overflow the millisecond arithmetic of waits.
+  private static final Duration MAX_BACKWARD_WAIT_LIMIT = Duration.ofDays(1);
+
   private IdGenerators() {}
 
   /**
@@ -116,14 +119,16 @@ public final class IdGenerators {
      * ClockMovedBackwardsException}. {@link #DEFAULT_MAX_BACKWARD_WAIT} by default; zero makes
      * every regression fail.
      *
-     * @throws IllegalArgumentException when negative
+     * @throws IllegalArgumentException when negative or longer than a day (callers would block for
+     *     that long)
      * @since 0.1
      */
     public SnowflakeBuilder maxBackwardWait(Duration wait) {
       requireUnset("maxBackwardWait", maxBackwardWait);
       Objects.requireNonNull(wait, "wait");
-      if (wait.isNegative()) {
-        throw new IllegalArgumentException("maxBackwardWait must be >= 0, was " + wait);
+      if (wait.isNegative() || wait.compareTo(MAX_BACKWARD_WAIT_LIMIT) > 0) {
+        throw new IllegalArgumentException(
+            "maxBackwardWait must be between 0 and " + MAX_BACKWARD_WAIT_LIMIT + ", was " + wait);
       }
       this.maxBackwardWait = wait;
       return this;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -23,13 +24,20 @@ final class JdbcTicketServer {
   private final int offset;
   private final int serverCount;
   private final String counterTable;
+  private final Duration statementTimeout;
   private volatile boolean sequenceReady;
   private volatile boolean counterReady;
   private volatile SqlDialect dialect = SqlDialect.H2;
 
   JdbcTicketServer(
-      DataSource dataSource, String name, int offset, int serverCount, String counterTable) {
+      DataSource dataSource,
+      String name,
+      int offset,
+      int serverCount,
+      String counterTable,
+      Duration statementTimeout) {
     this.dataSource = dataSource;
+    this.statementTimeout = statementTimeout;
     this.name = SqlDialect.identifier("ticket counter name", name);
     this.counterTable = SqlDialect.identifier("segment table name", counterTable);
     this.offset = offset;
@@ -51,7 +59,7 @@ final class JdbcTicketServer {
 
   /** Fills {@code into[from, from + count)} with fresh tickets in one round trip. */
   void nextTickets(long[] into, int from, int count) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       ensureSequence(connection);
       try (PreparedStatement select = connection.prepareStatement(dialect.nextValues(name))) {
         select.setInt(1, count);
@@ -74,7 +82,7 @@ final class JdbcTicketServer {
    * first + (size - 1) * n}. The reservation is committed when this method returns.
    */
   long reserveBlock(long size) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       ensureCounter(connection);
       long step = Math.multiplyExact(size, serverCount);
       try (PreparedStatement update =
@@ -93,9 +101,14 @@ final class JdbcTicketServer {
     }
   }
 
+  /** A connection whose statements fail after the statement timeout instead of hanging. */
+  private Connection connect() throws SQLException {
+    return SqlDialect.bounded(dataSource.getConnection(), statementTimeout);
+  }
+
   /** A cheap statement that fails when the server is unreachable. */
   void probe() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("SELECT 1");
     }

@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -63,6 +63,9 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
   /** The last grant the database confirmed; a late renewal may revive it. Guarded by this. */
   private Grant lastConfirmed = NONE;
 
+  /** Set first thing in close(), so a heartbeat still in flight cannot publish a grant again. */
+  private volatile boolean closing;
+
   private boolean closed;
   private boolean degraded;
 
@@ -82,7 +85,7 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
     this.trustMillis = ttlMillis - safetyMarginMillis;
     this.holder = holder;
     this.clock = clock;
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       this.dialect = SqlDialect.of(connection);
       createTable(connection);
       publish(acquire(connection));
@@ -150,7 +153,7 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
       return false;
     }
     withdrawIfPastDeadline();
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       Grant grant = lastConfirmed.workerId >= 0 ? renew(connection) : NONE;
       if (grant == NONE) {
         grant = acquire(connection);
@@ -180,7 +183,14 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    // Stop stamping now, even while a heartbeat holds the lock waiting on the database.
+    closing = true;
+    current = NONE;
+    release();
+  }
+
+  private synchronized void release() {
     if (closed) {
       return;
     }
@@ -200,7 +210,7 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
             + " SET expires_at_ms = ?, high_water_ms = GREATEST(high_water_ms, ?),"
             + " stamp_limit_ms = LEAST(stamp_limit_ms, ?)"
             + " WHERE worker_id = ? AND epoch = ? AND holder = ?";
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       long wallNow = clock.wallMillis();
       long dbNow = clock.databaseMillis(connection, dialect);
       try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -253,7 +263,18 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
 
   private void publish(Grant grant) {
     lastConfirmed = grant;
-    current = grant;
+    if (!closing) {
+      current = grant;
+    }
+  }
+
+  /**
+   * A connection whose statements fail after a third of the ttl instead of hanging, so a database
+   * that stops answering delays neither the watchdog nor close() past the lease deadline.
+   */
+  private Connection connect() throws SQLException {
+    return SqlDialect.bounded(
+        dataSource.getConnection(), Duration.ofMillis(Math.max(100, ttlMillis / 3)));
   }
 
   private Grant renew(Connection connection) throws SQLException {
@@ -401,19 +422,19 @@ final class JdbcWorkerIdLease implements WorkerIdLeases.Lease {
     return new Grant(workerId, epoch + 1, floor, validUntilNanos, validUntilWall);
   }
 
+  /** The lowest id without a row, found by walking the ids in order (no bitmap of the range). */
   private int lowestUnusedId(Connection connection) throws SQLException {
-    BitSet used = new BitSet(maxWorkerId + 1);
-    String sql = "SELECT worker_id FROM " + table + " WHERE worker_id <= ?";
+    long free = 0;
+    String sql = "SELECT worker_id FROM " + table + " WHERE worker_id <= ? ORDER BY worker_id";
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setInt(1, maxWorkerId);
       try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          used.set(result.getInt(1));
+        while (result.next() && result.getInt(1) == free) {
+          free++;
         }
       }
     }
-    int free = used.nextClearBit(0);
-    return free <= maxWorkerId ? free : -1;
+    return free <= maxWorkerId ? (int) free : -1;
   }
 
   private boolean insert(Connection connection, int workerId, long dbNow, long validUntilWall)

@@ -107,7 +107,7 @@ final class RadixIdEncoding implements IdEncoding {
     for (byte digit : digits) {
       if (value > (Long.MAX_VALUE - digit) / radix) {
         throw new IllegalArgumentException(
-            name + " text \"" + text + "\" exceeds the largest id " + largestId + " (2^63-1)");
+            name + " text " + quote(text) + " exceeds the largest id " + largestId + " (2^63-1)");
       }
       value = value * radix + digit;
     }
@@ -138,7 +138,7 @@ final class RadixIdEncoding implements IdEncoding {
     for (byte digit : digits) {
       if (!multiplyAddInPlace(limbs, digit)) {
         throw new IllegalArgumentException(
-            name + " text \"" + text + "\" exceeds the largest UUID (2^128-1)");
+            name + " text " + quote(text) + " exceeds the largest UUID (2^128-1)");
       }
     }
     return new UUID((limbs[0] << 32) | limbs[1], (limbs[2] << 32) | limbs[3]);
@@ -180,13 +180,13 @@ final class RadixIdEncoding implements IdEncoding {
         throw new IllegalArgumentException(
             "invalid "
                 + name
-                + " character '"
-                + c
-                + "' at index "
+                + " character "
+                + describe(Character.codePointAt(text, i))
+                + " at index "
                 + i
-                + " of \""
-                + text
-                + "\"; expected "
+                + " of "
+                + quote(text)
+                + "; expected "
                 + expectedCharacters());
       }
       if (count == width) {
@@ -211,11 +211,40 @@ final class RadixIdEncoding implements IdEncoding {
             + width
             + " characters"
             + hyphens
-            + ", was \""
-            + text
-            + "\" ("
+            + ", was "
+            + quote(text)
+            + " ("
             + text.length()
             + " characters)");
+  }
+
+  /**
+   * The text in quotes for an error message: cut after a few ids' worth of characters, so a huge
+   * input cannot blow up the message, with control and non-ASCII characters escaped.
+   */
+  private String quote(CharSequence text) {
+    int limit = 2 * uuidWidth;
+    StringBuilder quoted = new StringBuilder("\"");
+    for (int i = 0; i < text.length() && i < limit; i++) {
+      char c = text.charAt(i);
+      if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
+        quoted.append(c);
+      } else {
+        quoted.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    quoted.append('"');
+    if (text.length() > limit) {
+      quoted.append("... (cut after ").append(limit).append(" characters)");
+    }
+    return quoted.toString();
+  }
+
+  /** A character by glyph and code point, so blanks, controls and look-alikes are told apart. */
+  private static String describe(int codePoint) {
+    String hex = String.format("U+%04X", codePoint);
+    boolean printable = codePoint > ' ' && codePoint <= '~';
+    return printable ? "'" + Character.toString(codePoint) + "' (" + hex + ")" : hex;
   }
 
   private String expectedCharacters() {

@@ -88,6 +88,7 @@ final class SegmentIdGenerator implements TicketIdGenerator {
 
   @Override
   public long nextId() {
+    requireOpen();
     while (true) {
       Block block = current;
       long index = block.cursor.getAndIncrement();
@@ -106,6 +107,7 @@ final class SegmentIdGenerator implements TicketIdGenerator {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, was " + count);
     }
+    requireOpen();
     long[] ids = new long[count];
     int filled = 0;
     while (filled < count) {
@@ -156,6 +158,13 @@ final class SegmentIdGenerator implements TicketIdGenerator {
     return "segments over " + group.size() + " server(s)";
   }
 
+  /** The rest of the current block is given up at close: a gap, as after a restart. */
+  private void requireOpen() {
+    if (closed) {
+      throw new IdGenerationException("segment generator is closed: " + this);
+    }
+  }
+
   private void startPrefetch(Block block, long consumed) {
     if (closed) {
       return;
@@ -193,9 +202,7 @@ final class SegmentIdGenerator implements TicketIdGenerator {
       if (current != exhausted) {
         return;
       }
-      if (closed) {
-        throw new IdGenerationException("segment generator is closed");
-      }
+      requireOpen();
       Block next = takePrefetched();
       if (next == null) {
         next = reserve(nextBlockSize(exhausted, exhausted.size));

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /*
  * Snowflake ids without a lock.
@@ -42,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  */
 /** A lock-free Snowflake generator; see the block comment above for the design. */
 final class SnowflakeIdGenerator implements IdGenerator {
+  private static final Logger LOG = LoggerFactory.getLogger(SnowflakeIdGenerator.class);
 
   static final long RESERVE_AHEAD_MILLIS = 1_000;
   static final long REPORT_INTERVAL_MILLIS = 1_000;
@@ -100,9 +103,20 @@ final class SnowflakeIdGenerator implements IdGenerator {
     long floorTick = 0;
     if (store != null) {
       long mark = store.highWaterMark();
-      if (mark != Long.MIN_VALUE) {
-        floorTick = Math.max(0, layout.tickAt(mark));
-        awaitClockPast(layout, clock, waiter, floorTick, maxBackwardWait);
+      if (mark > layout.epochMillis()) {
+        floorTick = layout.tickAt(mark);
+        if (floorTick >= layout.maxTick()) {
+          throw new IdGenerationException(
+              "timestamp high-water mark "
+                  + Instant.ofEpochMilli(mark)
+                  + " in "
+                  + store
+                  + " lies at or past the layout's end of life "
+                  + layout.endOfLife()
+                  + ", so no id can be stamped above it; it was written by a clock set far"
+                  + " ahead or the store is corrupt. Check it before resetting the store");
+        }
+        awaitClockPast(layout, clock, waiter, floorTick, maxBackwardWait, store);
       }
     }
     return new SnowflakeIdGenerator(
@@ -118,14 +132,18 @@ final class SnowflakeIdGenerator implements IdGenerator {
       InstantSource clock,
       ClockWaiter waiter,
       long floorTick,
-      Duration maxBackwardWait) {
+      Duration maxBackwardWait,
+      TimestampStore store) {
     long allowed = maxBackwardWait.toMillis() + RESERVE_AHEAD_MILLIS;
     long firstFree = layout.tickStartMillis(floorTick + 1);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(allowed * 2 + 100);
     long now = clock.millis();
     long behind = firstFree - now;
     if (behind > allowed) {
-      throw new ClockMovedBackwardsException(Duration.ofMillis(behind), Duration.ofMillis(allowed));
+      throw new ClockMovedBackwardsException(
+          Duration.ofMillis(behind),
+          Duration.ofMillis(allowed),
+          "the high-water mark " + Instant.ofEpochMilli(firstFree - 1) + " stored in " + store);
     }
     while (now < firstFree) {
       if (System.nanoTime() - deadline > 0) {
@@ -284,6 +302,13 @@ final class SnowflakeIdGenerator implements IdGenerator {
         target.advanceTo(mark);
         reservedUpToMillis = mark;
       }
+    } catch (IdGenerationException e) {
+      if (mustCover) {
+        throw e;
+      }
+      // The id at hand is covered already: hand it out. The write is retried on the next id and
+      // fails that caller once the reserved mark no longer covers it.
+      LOG.debug("early renewal of the timestamp mark in {} failed: {}", target, e.toString());
     } finally {
       reserveLock.unlock();
     }

@@ -150,6 +150,7 @@ public final class SnowflakeLayout {
     builder.sequenceBits = sequenceBits;
     builder.tickMillis = tickMillis;
     builder.epochMillis = epochMillis;
+    builder.epochSet = true;
     builder.fieldOrder = fieldOrder;
     return builder;
   }
@@ -449,7 +450,8 @@ public final class SnowflakeLayout {
     private int workerBits = -1;
     private int sequenceBits = -1;
     private long tickMillis = -1;
-    private long epochMillis = Long.MIN_VALUE;
+    private long epochMillis;
+    private boolean epochSet;
     private FieldOrder fieldOrder = FieldOrder.TIME_WORKER_SEQUENCE;
 
     private Builder() {}
@@ -491,11 +493,15 @@ public final class SnowflakeLayout {
      */
     public Builder tickLength(Duration tick) {
       Objects.requireNonNull(tick, "tick");
-      if (tick.isNegative() || tick.isZero() || tick.toNanos() % 1_000_000 != 0) {
+      if (tick.isNegative() || tick.isZero() || tick.getNano() % 1_000_000 != 0) {
         throw new IllegalArgumentException(
             "tick length must be a positive whole number of milliseconds, was " + tick);
       }
-      this.tickMillis = tick.toMillis();
+      try {
+        this.tickMillis = tick.toMillis();
+      } catch (ArithmeticException overflow) {
+        throw tooLong("tick length", tick);
+      }
       return this;
     }
 
@@ -506,7 +512,12 @@ public final class SnowflakeLayout {
      */
     public Builder epoch(Instant epoch) {
       Objects.requireNonNull(epoch, "epoch");
-      this.epochMillis = epoch.toEpochMilli();
+      try {
+        this.epochMillis = epoch.toEpochMilli();
+      } catch (ArithmeticException overflow) {
+        throw tooLong("epoch", epoch);
+      }
+      this.epochSet = true;
       return this;
     }
 
@@ -538,7 +549,7 @@ public final class SnowflakeLayout {
       requireSet("workerBits", workerBits >= 0);
       requireSet("sequenceBits", sequenceBits >= 0);
       requireSet("tickLength", tickMillis > 0);
-      requireSet("epoch", epochMillis != Long.MIN_VALUE);
+      requireSet("epoch", epochSet);
       int sum = timeBits + workerBits + sequenceBits;
       if (sum != ID_BITS) {
         throw new IllegalArgumentException(
@@ -575,6 +586,11 @@ public final class SnowflakeLayout {
       if (!set) {
         throw new IllegalStateException(option + " must be set");
       }
+    }
+
+    private static IllegalArgumentException tooLong(String option, Object value) {
+      return new IllegalArgumentException(
+          option + " must fit 64-bit milliseconds (about 292 million years), was " + value);
     }
 
     private static int checkBits(String field, int bits, int min, int max) {

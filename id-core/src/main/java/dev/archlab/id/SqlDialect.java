@@ -2,6 +2,8 @@ package dev.archlab.id;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -72,6 +74,25 @@ enum SqlDialect {
     }
     throw new IllegalArgumentException(
         "unsupported database '" + product + "': expected H2 or PostgreSQL");
+  }
+
+  /**
+   * Bounds how long any statement on {@code connection} may wait for the database, so a server that
+   * stops answering (a lock held by another session, a network partition) fails the call with an
+   * {@link SQLException} instead of hanging it. Drivers without a network timeout ignore it;
+   * embedded H2 has none to wait for and bounds lock waits itself.
+   */
+  static Connection bounded(Connection connection, Duration timeout) throws SQLException {
+    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    try {
+      connection.setNetworkTimeout(Runnable::run, millis);
+    } catch (SQLFeatureNotSupportedException unsupported) {
+      // Nothing to bound: the driver does not wait on a socket.
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
   }
 
   /** Validates a table or sequence name that is spliced into SQL text. */

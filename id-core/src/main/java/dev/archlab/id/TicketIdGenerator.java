@@ -5,8 +5,9 @@ package dev.archlab.id;
  * much database work it did.
  *
  * <p>Thread-safe. {@link #close()} stops its background threads; it does not close the data sources
- * it was given. Ids reserved but not yet handed out when it closes are never issued by anyone (a
- * gap, never a duplicate).
+ * it was given. Once closed, {@code nextId} and {@code nextIds} throw {@link
+ * IdGenerationException}. Ids reserved but not yet handed out when it closes are never issued by
+ * anyone (a gap, never a duplicate).
  *
  * @since 0.1
  */

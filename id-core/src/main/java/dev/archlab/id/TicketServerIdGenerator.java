@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TicketServerIdGenerator implements TicketIdGenerator {
   private final TicketServerGroup group;
   private final LongAdder issued = new LongAdder();
+  private volatile boolean closed;
 
   TicketServerIdGenerator(TicketServerGroup group) {
     this.group = group;
@@ -22,6 +23,9 @@ final class TicketServerIdGenerator implements TicketIdGenerator {
   public long[] nextIds(int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, was " + count);
+    }
+    if (closed) {
+      throw new IdGenerationException("ticket generator is closed: " + this);
     }
     long[] ids = new long[count];
     if (count > 0) {
@@ -52,6 +56,7 @@ final class TicketServerIdGenerator implements TicketIdGenerator {
 
   @Override
   public void close() {
+    closed = true;
     group.close();
   }
 

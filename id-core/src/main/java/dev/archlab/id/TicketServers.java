@@ -37,6 +37,9 @@ public final class TicketServers {
   /** Default table holding segment counters. */
   public static final String DEFAULT_SEGMENT_TABLE = "archlab_id_segments";
 
+  /** Default bound on one database call: a server that does not answer within it counts as down. */
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
   private TicketServers() {}
 
   /**
@@ -87,6 +90,7 @@ public final class TicketServers {
     private final Set<String> set = new HashSet<>();
     private String segmentTable = DEFAULT_SEGMENT_TABLE;
     private Duration reprobeInterval = Duration.ofSeconds(2);
+    private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
     private long minBlock = 1_000;
     private long maxBlock = 1_000_000;
     private Duration targetBlockDuration = Duration.ofSeconds(5);
@@ -97,9 +101,27 @@ public final class TicketServers {
       this.name = name;
     }
 
-    /** Adds the next server; its 1-based position is its offset. */
+    /**
+     * Adds the next server; its 1-based position is its offset.
+     *
+     * @throws IllegalArgumentException when the same data source was already added: two offsets on
+     *     one database would share one counter
+     */
     public Builder server(DataSource dataSource) {
-      servers.add(Objects.requireNonNull(dataSource, "dataSource"));
+      Objects.requireNonNull(dataSource, "dataSource");
+      for (int i = 0; i < servers.size(); i++) {
+        if (servers.get(i) == dataSource) {
+          throw new IllegalArgumentException(
+              "data source "
+                  + dataSource
+                  + " was already added as server "
+                  + (i + 1)
+                  + " of "
+                  + name
+                  + "; each server must be a separate database");
+        }
+      }
+      servers.add(dataSource);
       return this;
     }
 
@@ -116,6 +138,17 @@ public final class TicketServers {
     public Builder reprobeInterval(Duration interval) {
       once("reprobeInterval");
       this.reprobeInterval = positive("reprobeInterval", interval);
+      return this;
+    }
+
+    /**
+     * How long one database call may wait for a server (a lock held elsewhere, a network partition)
+     * before the server counts as down and the call fails over; default {@link
+     * #DEFAULT_STATEMENT_TIMEOUT}. Needs a driver that supports network timeouts (PostgreSQL does).
+     */
+    public Builder statementTimeout(Duration timeout) {
+      once("statementTimeout");
+      this.statementTimeout = positive("statementTimeout", timeout);
       return this;
     }
 
@@ -194,7 +227,9 @@ public final class TicketServers {
       }
       List<JdbcTicketServer> list = new ArrayList<>();
       for (int i = 0; i < servers.size(); i++) {
-        list.add(new JdbcTicketServer(servers.get(i), name, i + 1, servers.size(), segmentTable));
+        list.add(
+            new JdbcTicketServer(
+                servers.get(i), name, i + 1, servers.size(), segmentTable, statementTimeout));
       }
       return new TicketServerGroup(list, reprobeInterval);
     }

@@ -13,7 +13,8 @@ public final class TimestampStores {
 
   /**
    * A store in a small text file, replaced atomically (write a temporary file, fsync it, move it
-   * over the old one, fsync the directory). The parent directory must exist.
+   * over the old one, fsync the directory). The parent directory must exist. Writes are serialised
+   * through a sibling {@code .lock} file, so stores sharing the file never lower its mark.
    *
    * @since 0.1
    */

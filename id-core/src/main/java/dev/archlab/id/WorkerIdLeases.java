@@ -45,7 +45,7 @@ public final class WorkerIdLeases {
    * A lease held from a table in {@code dataSource}.
    *
    * @param maxWorkerId largest worker id to hand out (1023 for 10 worker bits)
-   * @param ttl how long a grant lasts without renewal; at least 300 ms
+   * @param ttl how long a grant lasts without renewal; 300 ms to 365 days
    */
   public static Builder jdbc(DataSource dataSource, int maxWorkerId, Duration ttl) {
     return new Builder(dataSource, maxWorkerId, ttl);
@@ -77,6 +77,10 @@ public final class WorkerIdLeases {
    * @since 0.1
    */
   public static final class Builder {
+    private static final Duration MIN_TTL = Duration.ofMillis(300);
+    // Far beyond any sensible lease, and far enough from overflowing epoch-millisecond sums.
+    private static final Duration MAX_TTL = Duration.ofDays(365);
+
     private final DataSource dataSource;
     private final int maxWorkerId;
     private final Duration ttl;
@@ -93,8 +97,9 @@ public final class WorkerIdLeases {
       if (maxWorkerId < 0) {
         throw new IllegalArgumentException("maxWorkerId must be >= 0, was " + maxWorkerId);
       }
-      if (ttl.toMillis() < 300) {
-        throw new IllegalArgumentException("ttl must be at least 300 ms, was " + ttl);
+      if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+        throw new IllegalArgumentException(
+            "ttl must be between " + MIN_TTL + " and " + MAX_TTL + ", was " + ttl);
       }
       this.maxWorkerId = maxWorkerId;
       this.ttl = ttl;

@@ -110,7 +110,14 @@ class IdEncodingsProperties {
         error
             .getMessage()
             .startsWith(
-                "invalid " + encoding.name() + " character '" + bad + "' at index " + index),
+                "invalid "
+                    + encoding.name()
+                    + " character '"
+                    + bad
+                    + "' (U+00"
+                    + Integer.toHexString(bad).toUpperCase(java.util.Locale.ROOT)
+                    + ") at index "
+                    + index),
         error.getMessage());
   }
 
@@ -130,6 +137,35 @@ class IdEncodingsProperties {
     assertThrows(IllegalArgumentException.class, () -> CROCKFORD.decodeUuid("8" + "0".repeat(25)));
     assertThrows(IllegalArgumentException.class, () -> CROCKFORD.encode(-1));
     assertEquals("AzL8n0Y58m7", BASE62.encode(Long.MAX_VALUE));
+  }
+
+  @Example
+  void decode_hugeInput_messageIsCutNotEchoed() {
+    String huge = "-".repeat(5_000_000);
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> CROCKFORD.decode(huge));
+
+    assertTrue(error.getMessage().length() < 300, error.getMessage());
+    assertTrue(error.getMessage().contains("(5000000 characters)"), error.getMessage());
+    assertTrue(error.getMessage().contains("cut after 52 characters"), error.getMessage());
+  }
+
+  @Example
+  void decode_invisibleOrNonAsciiCharacter_isNamedByItsCodePoint() {
+    IllegalArgumentException tab =
+        assertThrows(IllegalArgumentException.class, () -> BASE62.decode("0000000000\t"));
+    assertEquals(
+        "invalid base62 character U+0009 at index 10 of \"0000000000\\u0009\"; expected 0-9, A-Z"
+            + " or a-z",
+        tab.getMessage());
+
+    IllegalArgumentException emoji =
+        assertThrows(
+            IllegalArgumentException.class, () -> CROCKFORD.decode("00000000000\uD83D\uDE00"));
+    assertTrue(
+        emoji.getMessage().startsWith("invalid crockford-base32 character U+1F600 at index 11"),
+        emoji.getMessage());
   }
 
   @Example

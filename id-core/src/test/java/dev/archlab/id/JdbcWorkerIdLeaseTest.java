@@ -198,4 +198,21 @@ class JdbcWorkerIdLeaseTest {
         IllegalArgumentException.class,
         () -> WorkerIdLeases.jdbc(database, 3, TTL).table("leases; drop"));
   }
+
+  @Test
+  void open_maxWorkerIdOfThirtyOneBits_leasesTheLowestFreeIdWithoutABitmap() {
+    open(Integer.MAX_VALUE, 0, "first");
+    JdbcWorkerIdLease second = open(Integer.MAX_VALUE, 0, "second");
+
+    assertEquals(1, second.workerIdAt(now()));
+  }
+
+  @Test
+  void builder_ttlBeyondAYear_isRejectedInsteadOfOverflowing() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerIdLeases.jdbc(database, 3, Duration.ofSeconds(Long.MAX_VALUE)));
+    assertTrue(error.getMessage().startsWith("ttl must be between PT0.3S and PT8760H"));
+  }
 }

@@ -62,7 +62,16 @@ class SnowflakeBuilderTest {
     IllegalArgumentException error =
         assertThrows(
             IllegalArgumentException.class, () -> builder.maxBackwardWait(Duration.ofMillis(-1)));
-    assertEquals("maxBackwardWait must be >= 0, was PT-0.001S", error.getMessage());
+    assertEquals("maxBackwardWait must be between 0 and PT24H, was PT-0.001S", error.getMessage());
+  }
+
+  @Test
+  void maxBackwardWait_beyondADay_isRejectedInsteadOfOverflowing() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.maxBackwardWait(Duration.ofSeconds(Long.MAX_VALUE)));
+    assertTrue(error.getMessage().startsWith("maxBackwardWait must be between 0 and PT24H, was"));
   }
 
   @Test

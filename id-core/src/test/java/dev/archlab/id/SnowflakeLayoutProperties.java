@@ -238,6 +238,31 @@ class SnowflakeLayoutProperties {
   }
 
   @Example
+  void epochOrTickLength_beyond64BitMillis_isRejectedNamingTheOption() {
+    IllegalArgumentException epoch =
+        assertThrows(
+            IllegalArgumentException.class, () -> SnowflakeLayout.builder().epoch(Instant.MAX));
+    assertTrue(epoch.getMessage().startsWith("epoch must fit 64-bit milliseconds"));
+    IllegalArgumentException tick =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SnowflakeLayout.builder().tickLength(Duration.ofSeconds(Long.MAX_VALUE)));
+    assertTrue(tick.getMessage().startsWith("tick length must fit 64-bit milliseconds"));
+  }
+
+  @Example
+  void epoch_atTheSmallestMillisecond_countsAsSet() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SnowflakeLayout.twitter().toBuilder()
+                    .epoch(Instant.ofEpochMilli(Long.MIN_VALUE))
+                    .build());
+    assertTrue(error.getMessage().startsWith("layout lifetime ended"), error.getMessage());
+  }
+
+  @Example
   void decodeRejectsANegativeId() {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> SnowflakeLayout.twitter().decode(-5));

@@ -151,4 +151,38 @@ class TicketServersTest {
     assertThrows(
         IllegalArgumentException.class, () -> TicketServers.builder("y").prefetchWhenRemaining(1));
   }
+
+  @Test
+  void server_sameDataSourceTwice_isRejectedNamingItsPosition() {
+    TicketServers.Builder builder = TicketServers.builder("twice").server(first).server(second);
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> builder.server(first));
+
+    assertTrue(
+        error.getMessage().contains("already added as server 1 of twice"), error.getMessage());
+  }
+
+  @Test
+  void tickets_afterClose_refuseToIssue() {
+    TicketIdGenerator ids = TicketServers.builder("closed_tickets").server(first).tickets();
+    ids.nextId();
+    ids.close();
+    ids.close();
+
+    IdGenerationException error = assertThrows(IdGenerationException.class, ids::nextId);
+    assertTrue(error.getMessage().startsWith("ticket generator is closed"), error.getMessage());
+    assertThrows(IdGenerationException.class, () -> ids.nextIds(3));
+  }
+
+  @Test
+  void segments_afterClose_refuseToIssueTheRestOfTheBlock() {
+    TicketIdGenerator ids = TicketServers.builder("closed_segments").server(first).segments();
+    ids.nextId();
+    ids.close();
+
+    IdGenerationException error = assertThrows(IdGenerationException.class, ids::nextId);
+    assertTrue(error.getMessage().startsWith("segment generator is closed"), error.getMessage());
+    assertThrows(IdGenerationException.class, () -> ids.nextIds(3));
+  }
 }

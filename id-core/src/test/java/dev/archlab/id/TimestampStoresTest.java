@@ -9,8 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +48,34 @@ class TimestampStoresTest {
         assertThrows(IdGenerationException.class, () -> TimestampStores.file(file).highWaterMark());
     assertTrue(error.getMessage().contains("must hold one decimal number"), error.getMessage());
     assertTrue(error.getMessage().contains("\"12x4\""), error.getMessage());
+  }
+
+  @Test
+  void fileStore_twoStoresOfOneFileWritingConcurrently_neverFailAndNeverLowerTheMark()
+      throws Exception {
+    Path file = directory.resolve("mark");
+    TimestampStore[] stores = {TimestampStores.file(file), TimestampStores.file(file)};
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        int writer = w;
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    stores[writer % 2].advanceTo(1_000L + 4L * i + writer);
+                  }
+                }));
+      }
+      for (Future<?> writer : done) {
+        writer.get();
+      }
+    } finally {
+      writers.shutdown();
+    }
+
+    assertEquals(1_000L + 4 * 99 + 3, TimestampStores.file(file).highWaterMark());
   }
 
   @Test
@@ -102,5 +136,86 @@ class TimestampStoresTest {
                     .build());
     assertEquals(Duration.ofMillis(5_001), error.behindBy());
     assertEquals(Duration.ofMillis(1_010), error.maxBackwardWait());
+    assertTrue(error.getMessage().contains("stored in " + store), error.getMessage());
+  }
+
+  @Test
+  void restart_markPastTheLayoutsEndOfLife_failsNamingTheStoreAndTheEndOfLife() throws IOException {
+    Path file = directory.resolve("mark");
+    Files.writeString(file, Long.MAX_VALUE + "\n");
+
+    IdGenerationException error =
+        assertThrows(
+            IdGenerationException.class,
+            () ->
+                IdGenerators.snowflake(SnowflakeLayout.twitter())
+                    .workerId(1)
+                    .timestampStore(TimestampStores.file(file))
+                    .build());
+
+    assertTrue(error.getMessage().contains("lies at or past the layout's end of life"));
+    assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+  }
+
+  @Test
+  void fileStore_hugeFile_isRejectedWithoutReadingItAll() throws IOException {
+    Path file = directory.resolve("mark");
+    Files.writeString(file, "9".repeat(5_000_000));
+
+    IdGenerationException error =
+        assertThrows(IdGenerationException.class, () -> TimestampStores.file(file).highWaterMark());
+
+    assertTrue(error.getMessage().contains("is longer than 64 bytes"), error.getMessage());
+    assertTrue(error.getMessage().length() < 300);
+  }
+
+  @Test
+  void fileStore_nonAsciiBytes_areReportedAsAMalformedMark() throws IOException {
+    Path file = directory.resolve("mark");
+    Files.writeString(file, "17\u00e900");
+
+    IdGenerationException error =
+        assertThrows(IdGenerationException.class, () -> TimestampStores.file(file).highWaterMark());
+
+    assertTrue(error.getMessage().contains("must hold one decimal number"), error.getMessage());
+  }
+
+  @Test
+  void nextId_earlyRenewalOfTheMarkFails_stillReturnsTheCoveredIdAndFailsOnceUncovered() {
+    VirtualClock clock = VirtualClock.atRecentTime();
+    AtomicBoolean diskFull = new AtomicBoolean();
+    TimestampStore inner = TimestampStores.inMemory();
+    TimestampStore failing =
+        new TimestampStore() {
+          @Override
+          public long highWaterMark() {
+            return inner.highWaterMark();
+          }
+
+          @Override
+          public void advanceTo(long epochMillis) {
+            if (diskFull.get()) {
+              throw new IdGenerationException("disk full (test)");
+            }
+            inner.advanceTo(epochMillis);
+          }
+        };
+    IdGenerator generator =
+        IdGenerators.snowflake(SnowflakeLayout.twitter())
+            .workerId(2)
+            .timeSource(clock)
+            .clockWaiter(clock)
+            .timestampStore(failing)
+            .build();
+    long first = generator.nextId();
+    diskFull.set(true);
+
+    clock.moveBy(700); // inside the early-renewal window, still below the reserved mark
+    long covered = generator.nextId();
+    clock.moveBy(400); // past the reserved mark: this id cannot be made durable
+
+    assertTrue(covered > first);
+    IdGenerationException error = assertThrows(IdGenerationException.class, generator::nextId);
+    assertEquals("disk full (test)", error.getMessage());
   }
 }

@@ -2,7 +2,8 @@ package dev.archlab.trading;
 
 /*
  * Adam (Kingma and Ba, 2015, algorithm 1) over one flat parameter array, with the bias
- * corrections folded into the step size as in the paper's section 2 remark.
+ * corrections folded into the step size as in the paper's section 2 remark. The powers beta^t are
+ * kept as running products: StrictMath.pow allocates on recent JDKs, and this runs every step.
  */
 final class AdamOptimizer {
   private final double learningRate;
@@ -11,7 +12,8 @@ final class AdamOptimizer {
   private final double epsilon;
   private final double[] firstMoment;
   private final double[] secondMoment;
-  private long steps;
+  private double beta1Power = 1;
+  private double beta2Power = 1;
 
   AdamOptimizer(int size, double learningRate) {
     this(size, learningRate, 0.9, 0.999, 1e-8);
@@ -31,9 +33,10 @@ final class AdamOptimizer {
 
   /** Moves {@code parameters} against {@code gradients}. */
   void step(double[] parameters, double[] gradients) {
-    steps++;
-    double correction1 = 1 - StrictMath.pow(beta1, steps);
-    double correction2 = 1 - StrictMath.pow(beta2, steps);
+    beta1Power *= beta1;
+    beta2Power *= beta2;
+    double correction1 = 1 - beta1Power;
+    double correction2 = 1 - beta2Power;
     double stepSize = learningRate * Math.sqrt(correction2) / correction1;
     double epsilonHat = epsilon * Math.sqrt(correction2);
     for (int i = 0; i < parameters.length; i++) {

@@ -26,7 +26,32 @@ public final class ArchlabCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ArchlabCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new ArchlabCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(ArchlabCli::reportFailure);
+  }
+
+  /**
+   * Prints a failed command's cause as one line (what failed and why) instead of a stack trace; set
+   * {@code ARCHLAB_DEBUG=1} for the trace.
+   */
+  private static int reportFailure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    var err = commandLine.getErr();
+    err.println(
+        "archlab "
+            + commandLine.getCommandName()
+            + ": "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage());
+    if (System.getenv("ARCHLAB_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(set ARCHLAB_DEBUG=1 for the stack trace)");
+    }
+    err.flush();
+    return 1;
   }
 
   @Override

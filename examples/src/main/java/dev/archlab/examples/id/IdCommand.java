@@ -4,6 +4,7 @@ import dev.archlab.examples.lab.LabContext;
 import dev.archlab.examples.lab.LabRunner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -59,7 +60,7 @@ public final class IdCommand implements Callable<Integer> {
               defaults.smallRollbackMillis(),
               rollbackMillis != null ? rollbackMillis : defaults.largeRollbackMillis());
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), inOptionNames(e.getMessage()));
     }
     String invocation =
         "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -69,6 +70,22 @@ public final class IdCommand implements Callable<Integer> {
             LabContext.create(scale, 42, System.err),
             out != null ? out : LabRunner.defaultReportDir(),
             invocation);
+  }
+
+  /** Rewrites a field name leading an options message as the option the user typed. */
+  private static String inOptionNames(String message) {
+    Map<String, String> options =
+        Map.of(
+            "nodes", "--nodes",
+            "idsPerNode", "--ids-per-node",
+            "ticketIdsPerNode", "--ticket-ids-per-node",
+            "skewMillis", "--skew-ms",
+            "largeRollbackMillis", "--rollback-ms");
+    int space = message.indexOf(' ');
+    String field = space < 0 ? message : message.substring(0, space);
+    return options.containsKey(field)
+        ? options.get(field) + message.substring(field.length())
+        : message;
   }
 
   /** {@code archlab id serve}: the HTTP id service. */
@@ -90,6 +107,14 @@ public final class IdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (port < 0 || port > 65_535) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--port must be between 0 and 65535, was " + port);
+      }
+      if (workerId < 0 || workerId > 1023) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--worker-id must be between 0 and 1023, was " + workerId);
+      }
       try (IdService service = IdService.start(host, port, workerId)) {
         spec.commandLine()
             .getOut()

@@ -48,9 +48,15 @@ public final class IdExperiment implements Experiment {
 
     public Options {
       require(nodes >= 1 && nodes <= 64, "nodes must be between 1 and 64, was " + nodes);
-      require(idsPerNode >= 10, "idsPerNode must be >= 10, was " + idsPerNode);
-      require(ticketIdsPerNode >= 10, "ticketIdsPerNode must be >= 10, was " + ticketIdsPerNode);
-      require(skewMillis >= 0, "skewMillis must be >= 0, was " + skewMillis);
+      require(
+          idsPerNode >= 10 && idsPerNode <= 5_000_000,
+          "idsPerNode must be between 10 and 5000000, was " + idsPerNode);
+      require(
+          ticketIdsPerNode >= 10 && ticketIdsPerNode <= 1_000_000,
+          "ticketIdsPerNode must be between 10 and 1000000, was " + ticketIdsPerNode);
+      require(
+          skewMillis >= 0 && skewMillis <= 60_000,
+          "skewMillis must be between 0 and 60000, was " + skewMillis);
       require(
           smallRollbackMillis >= 0 && smallRollbackMillis <= 10,
           "smallRollbackMillis must be between 0 and 10 (the default wait bound), was "

@@ -36,6 +36,8 @@ public final class IdService implements AutoCloseable {
   public static final int MAX_COUNT = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(IdService.class);
+  private static final java.util.regex.Pattern ASCII_DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{1,9}");
   private static final List<String> STRATEGIES = List.of("snowflake", "ticket", "segment", "uuid7");
 
   private final ObjectMapper json = new ObjectMapper();
@@ -80,7 +82,7 @@ public final class IdService implements AutoCloseable {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       if (!uri.getPath().equals("/generate")) {
-        respond(exchange, 404, Map.of("error", "no such path: " + uri.getPath()));
+        respond(exchange, 404, Map.of("error", "no such path: " + abbreviate(uri.getPath())));
         return;
       }
       if (!exchange.getRequestMethod().equals("GET")) {
@@ -109,13 +111,16 @@ public final class IdService implements AutoCloseable {
   private Map<String, Object> generate(Map<String, String> query) throws BadParameter {
     for (String name : query.keySet()) {
       if (!name.equals("strategy") && !name.equals("count")) {
-        throw new BadParameter(name, "unknown parameter '" + name + "'; expected strategy, count");
+        throw new BadParameter(
+            abbreviate(name),
+            "unknown parameter '" + abbreviate(name) + "'; expected strategy, count");
       }
     }
     String strategy = query.getOrDefault("strategy", "snowflake");
     if (!STRATEGIES.contains(strategy)) {
       throw new BadParameter(
-          "strategy", "strategy must be one of " + STRATEGIES + ", was '" + strategy + "'");
+          "strategy",
+          "strategy must be one of " + STRATEGIES + ", was '" + abbreviate(strategy) + "'");
     }
     int count = parseCount(query.getOrDefault("count", "1"));
     List<String> ids = new ArrayList<>(count);
@@ -142,13 +147,12 @@ public final class IdService implements AutoCloseable {
   }
 
   private static int parseCount(String text) throws BadParameter {
-    int count;
-    try {
-      count = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
+    // Integer.parseInt also takes '+' and non-ASCII digits; a count is plain ASCII digits.
+    if (!ASCII_DIGITS.matcher(text).matches()) {
       throw new BadParameter(
-          "count", "count must be a whole number, was '" + abbreviate(text) + "'");
+          "count", "count must be a whole number in ASCII digits, was '" + abbreviate(text) + "'");
     }
+    int count = Integer.parseInt(text);
     if (count < 1 || count > MAX_COUNT) {
       throw new BadParameter(
           "count", "count must be between 1 and " + MAX_COUNT + ", was " + count);
@@ -176,14 +180,23 @@ public final class IdService implements AutoCloseable {
             abbreviate(pair), "malformed percent-encoding in '" + abbreviate(pair) + "'");
       }
       if (query.putIfAbsent(name, value) != null) {
-        throw new BadParameter(name, "parameter '" + abbreviate(name) + "' given more than once");
+        throw new BadParameter(
+            abbreviate(name), "parameter '" + abbreviate(name) + "' given more than once");
       }
     }
     return query;
   }
 
+  /** Echoes at most 40 code points of caller input, so errors stay small. */
   private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    int limit = 40;
+    if (text.codePointCount(0, text.length()) <= limit) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, limit))
+        + "... ("
+        + text.length()
+        + " chars)";
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {

@@ -34,6 +34,12 @@ public final class LabRunner {
    */
   public int run(List<Experiment> experiments, LabContext context, Path dir, String invocation)
       throws java.io.IOException {
+    // Fail on an unusable report folder before spending minutes on the experiments.
+    java.nio.file.Files.createDirectories(dir);
+    if (!java.nio.file.Files.isWritable(dir)) {
+      throw new java.nio.file.AccessDeniedException(
+          dir.toString(), null, "report folder is not writable");
+    }
     List<Section> sections = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (Experiment experiment : experiments) {

@@ -120,13 +120,15 @@ public final class TradeCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           Locale.ROOT,
-          "Trained %s on %s, %s to %s: %,d steps at %.0f steps/s.%nWeights hash %s%nModel: %s%n",
+          "Trained %s on %s, %s to %s: %,d steps at %.0f steps/s (%.0f per CPU second).%n"
+              + "Weights hash %s%nModel: %s%n",
           agent.name(),
           series.name(),
           series.firstDate(),
           split,
           trained.steps(),
           trained.stepsPerSecond(),
+          trained.stepsPerCpuSecond(),
           agent.weightsHash(),
           model.toAbsolutePath());
       BacktestResult inSample = Backtester.run(agent, training);
@@ -227,7 +229,12 @@ public final class TradeCommand implements Runnable {
           .trainingStepsPerSecond()
           .forEach(
               (agent, speed) ->
-                  out.printf(Locale.ROOT, "%s training: %.0f steps/s%n", agent, speed));
+                  out.printf(
+                      Locale.ROOT,
+                      "%s training: %.0f steps/s (wall clock), %.0f per CPU second%n",
+                      agent,
+                      speed,
+                      comparison.trainingStepsPerCpuSecond().get(agent)));
       writeChart(chart, "Out-of-sample equity, " + series.name(), comparison.results());
       out.printf("Equity chart: %s%n", chart.toAbsolutePath());
       return 0;

@@ -76,17 +76,23 @@ public final class TradingExperiment implements Experiment {
         .forEach(
             (agent, speed) ->
                 section.summary(
-                    agent + " training steps/s (trading, 64x64)",
-                    String.format(Locale.ROOT, "%.0f", speed)));
+                    agent + " training steps/s (trading, 64x64; wall / CPU)",
+                    String.format(
+                        Locale.ROOT,
+                        "%.0f / %.0f",
+                        speed,
+                        comparison.trainingStepsPerCpuSecond().get(agent))));
     section.paragraph(
         String.format(
             Locale.ROOT,
             "Training speed, single thread, end to end (environment + learning): DQN with a 64x64"
-                + " network on the trading environment ran %.0f environment steps/s (train every"
-                + " 4 steps, batch 64); on cart-pole with the heavier zoo settings (128 gradient"
-                + " steps of batch 64 every 256 steps) %.0f steps/s. Measured on a shared"
-                + " machine; rerun for your own numbers.",
+                + " network on the trading environment ran %.0f environment steps per wall-clock"
+                + " second and %.0f per second of the training thread's CPU time (train every 4"
+                + " steps, batch 64); on cart-pole with the heavier zoo settings (128 gradient"
+                + " steps of batch 64 every 256 steps) %.0f steps per wall-clock second. Measured"
+                + " on a shared machine; rerun for your own numbers.",
             comparison.trainingStepsPerSecond().getOrDefault("double-dqn", Double.NaN),
+            comparison.trainingStepsPerCpuSecond().getOrDefault("double-dqn", Double.NaN),
             cartPoleSpeed));
     section.summary(
         "double-dqn training steps/s (cart-pole zoo settings)",

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,14 +100,23 @@ final class TradingRuns {
     };
   }
 
-  /** A trained agent and its training speed. */
-  record Trained(LearningAgent agent, long steps, double stepsPerSecond) {}
+  /**
+   * A trained agent and its training speed, by the wall clock and by the training thread's CPU time
+   * (the second is steadier on a machine shared with other work).
+   */
+  record Trained(
+      LearningAgent agent, long steps, double stepsPerSecond, double stepsPerCpuSecond) {}
+
+  private static long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
 
   /** Trains with a progress bar that advances with the environment steps. */
   static Trained train(
       LearningAgent agent, TradingEnvironment environment, long steps, ProgressBar bar) {
     long base = bar.getCurrent();
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     var result =
         agent.train(
             environment,
@@ -123,12 +133,16 @@ final class TradingRuns {
               }
             });
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Trained(agent, result.steps(), result.steps() / seconds);
+    double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+    return new Trained(
+        agent, result.steps(), result.steps() / seconds, result.steps() / cpuSeconds);
   }
 
   /** Results of every agent on one out-of-sample period, several runs per agent. */
   record Comparison(
-      Map<String, List<BacktestResult>> results, Map<String, Double> trainingStepsPerSecond) {}
+      Map<String, List<BacktestResult>> results,
+      Map<String, Double> trainingStepsPerSecond,
+      Map<String, Double> trainingStepsPerCpuSecond) {}
 
   /**
    * Trains each learner with each seed on the training period, then backtests learners and
@@ -140,6 +154,7 @@ final class TradingRuns {
     TradingEnvironment test = testEnvironment(series, split, costs);
     Map<String, List<BacktestResult>> results = new LinkedHashMap<>();
     Map<String, Double> speeds = new LinkedHashMap<>();
+    Map<String, Double> cpuSpeeds = new LinkedHashMap<>();
     try (ProgressBar bar =
         context.progress(
             "training " + AGENTS.size() + " agents x " + seeds + " seeds",
@@ -147,14 +162,17 @@ final class TradingRuns {
       for (String kind : AGENTS) {
         List<BacktestResult> runs = new ArrayList<>();
         double totalSpeed = 0;
+        double totalCpuSpeed = 0;
         for (int s = 0; s < seeds; s++) {
           LearningAgent agent = newAgent(kind, training, steps, context.seed() + s);
           Trained trained = train(agent, training, steps, bar);
           totalSpeed += trained.stepsPerSecond();
+          totalCpuSpeed += trained.stepsPerCpuSecond();
           runs.add(Backtester.run(agent, test));
         }
         results.put(runs.get(0).agent(), runs);
         speeds.put(runs.get(0).agent(), totalSpeed / seeds);
+        cpuSpeeds.put(runs.get(0).agent(), totalCpuSpeed / seeds);
       }
     }
     results.put("buy-and-hold", List.of(Backtester.run(Agents.buyAndHold(), test)));
@@ -168,7 +186,7 @@ final class TradingRuns {
       random.add(Backtester.run(Agents.random(context.seed() + s, test.actionCount()), test));
     }
     results.put("random", random);
-    return new Comparison(results, speeds);
+    return new Comparison(results, speeds, cpuSpeeds);
   }
 
   /** One row per agent: mean and 95% interval over its runs. */

@@ -29,8 +29,13 @@ class CacheExperimentTest {
             .filter(Section.TableBlock.class::isInstance)
             .map(block -> ((Section.TableBlock) block).table())
             .toList();
-    assertEquals(1, tables.size(), "only the Zipf table without shared data");
+    assertEquals(2, tables.size(), "the Zipf table and the durability table, no trace table");
     Table zipf = tables.get(0);
+    Table durability = tables.get(1);
+    assertEquals(3, durability.rows().size());
+    for (List<String> row : durability.rows()) {
+      assertEquals("400", row.get(5), "every key reached the store by close: " + row);
+    }
     assertEquals(6, zipf.rows().size());
     for (List<String> row : zipf.rows()) {
       long sourceReads = Long.parseLong(row.get(2));

@@ -66,10 +66,12 @@ class IdServiceTest {
         "/generate?strategy=flake|strategy|strategy must be one of",
         "/generate?count=0|count|count must be between 1 and 10000, was 0",
         "/generate?count=10001|count|count must be between 1 and 10000, was 10001",
-        "/generate?count=abc|count|count must be a whole number, was 'abc'",
+        "/generate?count=abc|count|count must be a whole number in ASCII digits, was 'abc'",
         "/generate?count=99999999999999999999|count|count must be a whole number",
         "/generate?count=1&count=2|count|given more than once",
-        "/generate?colour=red|colour|unknown parameter 'colour'"
+        "/generate?colour=red|colour|unknown parameter 'colour'",
+        "/generate?count=%2B3|count|count must be a whole number in ASCII digits, was '+3'",
+        "/generate?count=%EF%BC%95|count|count must be a whole number in ASCII digits"
       })
   void generate_badParameter_answers400NamingIt(String path, String parameter, String message)
       throws Exception {
@@ -79,6 +81,15 @@ class IdServiceTest {
     JsonNode body = JSON.readTree(response.body());
     assertEquals(parameter, body.get("parameter").asText(), response.body());
     assertTrue(body.get("error").asText().contains(message), response.body());
+  }
+
+  @Test
+  void generate_hugeValue_isEchoedOnlyInPart() throws Exception {
+    HttpResponse<String> response = get("/generate?strategy=" + "a".repeat(100_000));
+
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().length() < 300, "short error, was " + response.body().length());
+    assertTrue(response.body().contains("(100000 chars)"), response.body());
   }
 
   @Test
