@@ -357,6 +357,10 @@ public final class DenseNetwork {
       for (int j = 0; j < out; j++) {
         gradients[b + j] += delta[j];
       }
+      // An inactive ReLU input passes no gradient back, so its dot product is skipped; the
+      // result is the same zero the derivative would give.
+      boolean reluBelow = l > 1 && layers.get(l - 2).activation() == Activation.RELU;
+      double[] belowPreActivations = preActivations[l - 1];
       for (int i = 0; i < in; i++) {
         int row = w + i * out;
         double ai = previous[i];
@@ -366,7 +370,7 @@ public final class DenseNetwork {
           }
         }
         if (l > 1) {
-          previousDelta[i] = dot(row, delta, out);
+          previousDelta[i] = reluBelow && belowPreActivations[i] <= 0 ? 0 : dot(row, delta, out);
         }
       }
     }

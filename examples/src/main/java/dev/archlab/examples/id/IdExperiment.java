@@ -407,31 +407,13 @@ public final class IdExperiment implements Experiment {
 
     SteadySummary summary() {
       long total = (long) ids.size() * ids.get(0).length;
-      long[] cursor = new long[ids.size()];
-      long pairs = 0;
-      long outOfOrder = 0;
-      UUID previous = null;
-      long previousTime = Long.MIN_VALUE;
-      int previousNode = -1;
-      for (long k = 0; k < total; k++) {
-        int node = NodeRecords.earliest(times, cursor);
-        int i = (int) cursor[node]++;
-        UUID id = ids.get(node)[i];
-        long time = times.get(node)[i];
-        if (previousNode >= 0 && previousNode != node && time > previousTime) {
-          pairs++;
-          outOfOrder += compareUnsigned(id, previous) < 0 ? 1 : 0;
-        }
-        previous = id;
-        previousTime = time;
-        previousNode = node;
-      }
+      double outOfOrder =
+          NodeRecords.crossNodeOutOfOrderShare(
+              times,
+              (nodeA, indexA, nodeB, indexB) ->
+                  compareUnsigned(ids.get(nodeA)[indexA], ids.get(nodeB)[indexB]) < 0);
       return new SteadySummary(
-          total,
-          total / (elapsedNanos / 1e9),
-          duplicates(),
-          pairs == 0 ? 0 : (double) outOfOrder / pairs,
-          "n/a (time + random)");
+          total, total / (elapsedNanos / 1e9), duplicates(), outOfOrder, "n/a (time + random)");
     }
 
     static int compareUnsigned(UUID a, UUID b) {

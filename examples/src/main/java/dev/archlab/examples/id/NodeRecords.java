@@ -131,36 +131,48 @@ final class NodeRecords {
     return String.format("%d (%.1f%%)", missing, 100.0 * missing / span);
   }
 
-  /**
-   * Walks all ids in the order they were issued in real time (a merge of the nodes' timelines) and
-   * counts consecutive pairs whose id went down. Pairs issued in the same nanosecond reading are
-   * skipped: their real order is unknown.
-   */
   private double outOfOrderShare() {
-    long[] cursor = new long[ids.size()];
+    return crossNodeOutOfOrderShare(
+        times, (nodeA, indexA, nodeB, indexB) -> ids.get(nodeA)[indexA] < ids.get(nodeB)[indexB]);
+  }
+
+  /**
+   * Whether node {@code a}'s id at {@code indexA} sorts below node {@code b}'s at {@code indexB}.
+   */
+  interface IdOrder {
+    boolean below(int nodeA, int indexA, int nodeB, int indexB);
+  }
+
+  /**
+   * Walks all ids in the order they were issued in real time (a merge of the nodes' timelines) and,
+   * among consecutive pairs issued by different nodes, returns the share whose id went down. Pairs
+   * issued in the same nanosecond reading are skipped: their real order is unknown.
+   */
+  static double crossNodeOutOfOrderShare(List<long[]> times, IdOrder order) {
+    long[] cursor = new long[times.size()];
+    long total = times.stream().mapToLong(t -> t.length).sum();
     long pairs = 0;
     long outOfOrder = 0;
-    long previousId = 0;
-    long previousTime = Long.MIN_VALUE;
     int previousNode = -1;
-    for (long k = total(); k > 0; k--) {
+    int previousIndex = -1;
+    long previousTime = Long.MIN_VALUE;
+    for (long k = 0; k < total; k++) {
       int node = earliest(times, cursor);
-      int i = (int) cursor[node]++;
-      long id = ids.get(node)[i];
-      long time = times.get(node)[i];
+      int index = (int) cursor[node]++;
+      long time = times.get(node)[index];
       if (previousNode >= 0 && previousNode != node && time > previousTime) {
         pairs++;
-        outOfOrder += id < previousId ? 1 : 0;
+        outOfOrder += order.below(node, index, previousNode, previousIndex) ? 1 : 0;
       }
       previousNode = node;
-      previousId = id;
+      previousIndex = index;
       previousTime = time;
     }
     return pairs == 0 ? 0 : (double) outOfOrder / pairs;
   }
 
   /** The node whose next unread record was issued first. */
-  static int earliest(List<long[]> times, long[] cursor) {
+  private static int earliest(List<long[]> times, long[] cursor) {
     int best = -1;
     long bestTime = Long.MAX_VALUE;
     for (int node = 0; node < times.size(); node++) {
