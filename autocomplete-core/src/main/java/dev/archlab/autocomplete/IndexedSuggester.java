@@ -16,13 +16,19 @@ final class IndexedSuggester implements Suggester, CandidateSource {
   private final EntryTable table;
   private final KeyIndex prefixKeys;
   private final @Nullable KeyIndex infixKeys;
+  private final boolean kanaKeys;
 
   IndexedSuggester(
-      IndexDesign design, EntryTable table, KeyIndex prefixKeys, @Nullable KeyIndex infixKeys) {
+      IndexDesign design,
+      EntryTable table,
+      KeyIndex prefixKeys,
+      @Nullable KeyIndex infixKeys,
+      boolean kanaKeys) {
     this.design = design;
     this.table = table;
     this.prefixKeys = prefixKeys;
     this.infixKeys = infixKeys;
+    this.kanaKeys = kanaKeys;
   }
 
   @Override
@@ -61,6 +67,10 @@ final class IndexedSuggester implements Suggester, CandidateSource {
     }
     List<KeyIndex.RankStream> exact = new ArrayList<>();
     for (String prefix : plan.prefixes()) {
+      // Romaji becomes kana prefixes; a dictionary with no kana keys cannot match them.
+      if (!kanaKeys && !prefix.equals(plan.normalized())) {
+        continue;
+      }
       exact.add(prefixKeys.stream(prefix, plan.category()));
       if (words != null && query.mode() == MatchMode.INFIX) {
         exact.add(words.stream(prefix, plan.category()));

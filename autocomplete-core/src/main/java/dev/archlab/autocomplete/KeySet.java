@@ -30,6 +30,16 @@ final class KeySet {
     this.ranks = ranks;
   }
 
+  /** True when some key starts with kana: only then can romaji or kana prefixes match. */
+  boolean anyKanaStart() {
+    for (String key : keys) {
+      if (!key.isEmpty() && TextNormalizer.isKana(key.charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int size() {
     return keys.length;
   }

@@ -51,20 +51,28 @@ public final class Suggesters {
 
   private static Suggester build(IndexDesign design, Iterable<Entry> entries, boolean infix) {
     EntryTable table = EntryTable.of(entries);
+    if (design == IndexDesign.BRUTE_FORCE) {
+      return new BruteForceSuggester(table);
+    }
+    KeySet prefixKeys = KeySet.prefixKeys(table);
+    KeySet wordKeys = infix ? KeySet.infixKeys(table) : null;
+    boolean kana = prefixKeys.anyKanaStart();
     return switch (design) {
-      case BRUTE_FORCE -> new BruteForceSuggester(table);
       case COMPACT_TRIE ->
           new IndexedSuggester(
               design,
               table,
-              new CompactTrieIndex(KeySet.prefixKeys(table), table),
-              infix ? new CompactTrieIndex(KeySet.infixKeys(table), table) : null);
+              new CompactTrieIndex(prefixKeys, table),
+              wordKeys == null ? null : new CompactTrieIndex(wordKeys, table),
+              kana);
       case SORTED_PREFIX_INDEX ->
           new IndexedSuggester(
               design,
               table,
-              new SortedPrefixIndex(KeySet.prefixKeys(table), table),
-              infix ? new SortedPrefixIndex(KeySet.infixKeys(table), table) : null);
+              new SortedPrefixIndex(prefixKeys, table),
+              wordKeys == null ? null : new SortedPrefixIndex(wordKeys, table),
+              kana);
+      case BRUTE_FORCE -> throw new AssertionError("handled above");
     };
   }
 }

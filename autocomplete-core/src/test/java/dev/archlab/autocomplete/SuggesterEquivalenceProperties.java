@@ -27,6 +27,9 @@ class SuggesterEquivalenceProperties {
   @Property(tries = 300)
   void everyDesignAgreesWithTheBruteForceModel(@ForAll("smallDictionaries") Case sample) {
     checkAgreement(sample);
+    // Guards against a vacuous property: many queries must have answers to compare.
+    Statistics.label("answer")
+        .coverage(coverage -> coverage.check("found").percentage(p -> p > 20));
   }
 
   @Property(tries = 15)
@@ -45,8 +48,6 @@ class SuggesterEquivalenceProperties {
       assertEquals(expected, trie.suggest(query), () -> "trie, " + query);
       assertEquals(expected, sorted.suggest(query), () -> "sorted index, " + query);
     }
-    Statistics.label("answer")
-        .coverage(coverage -> coverage.check("found").percentage(p -> p > 10));
   }
 
   @Provide
@@ -98,7 +99,9 @@ class SuggesterEquivalenceProperties {
       seeds.add(text);
       seeds.add(text + "a");
     }
-    Arbitrary<String> texts = Arbitraries.oneOf(text(6), Arbitraries.of(seeds));
+    Arbitrary<String> texts =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, text(6)), net.jqwik.api.Tuple.of(3, Arbitraries.of(seeds)));
     Arbitrary<Integer> limits = Arbitraries.integers().between(1, 12);
     Arbitrary<String> categories = Arbitraries.of("", "a", "b", "missing", "*");
     Arbitrary<MatchMode> modes = Arbitraries.of(MatchMode.class);

@@ -1,6 +1,8 @@
 package dev.archlab.cache;
 
+import com.google.common.math.LongMath;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +66,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   @Override
   public Optional<V> get(K key) {
+    Objects.requireNonNull(key, "key");
     CacheEntry<V> entry = tier.get(key);
     if (entry != null) {
       // A tier returns only unexpired entries; without a stale period that means fresh, so the
@@ -82,7 +85,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
         afterHit(key, entry, now);
         return Optional.of(entry.value());
       }
-      if (now < entry.freshUntilMillis() + config.staleWhileRevalidateMillis()) {
+      if (now
+          < LongMath.saturatedAdd(entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
         stats.staleServes.increment();
         refreshInBackground(key, entry);
         return Optional.of(entry.value());
@@ -94,6 +98,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   @Override
   public void invalidate(K key) {
+    Objects.requireNonNull(key, "key");
     tier.invalidate(key);
     afterWrite(key);
   }
@@ -124,6 +129,12 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     tier.close();
   }
 
+  /** Rejects a null key or value before a write reaches the store or the tier. */
+  static void requireWritable(Object key, Object value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, () -> "value of key '" + key + "'");
+  }
+
   /** Called on each fresh hit; refresh-ahead schedules its refresh here. */
   void afterHit(K key, CacheEntry<V> entry, long nowMillis) {}
 
@@ -144,10 +155,15 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     long now = clock.millis();
     long ttl = config.ttlMillis();
     long jitter = (long) (ttl * config.ttlJitter() * config.random().getAsDouble());
-    long freshUntil = now + ttl - jitter;
+    // Saturating: a TTL or stale window of "forever" must not wrap around to the past.
+    long freshUntil = LongMath.saturatedAdd(now, ttl - jitter);
     long loadMillis = (loadNanos + 999_999) / 1_000_000;
     return new CacheEntry<>(
-        value, now, freshUntil, freshUntil + config.retainStaleMillis(), loadMillis);
+        value,
+        now,
+        freshUntil,
+        LongMath.saturatedAdd(freshUntil, config.retainStaleMillis()),
+        loadMillis);
   }
 
   /** Reloads {@code key} once in the background; {@code current} is the entry being replaced. */
@@ -193,7 +209,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
               : loadAndFillOnce(key, stale);
       mine.complete(value);
       return value;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Errors too: a waiter joined on this flight would otherwise wait forever.
       mine.completeExceptionally(e);
       throw e;
     } finally {
@@ -206,6 +223,9 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       return flight.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
         throw cause;
       }
       throw e;
@@ -259,7 +279,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       tier.releaseLease(key, lease);
     }
     long now = clock.millis();
-    if (stale != null && now < stale.freshUntilMillis() + config.staleIfErrorMillis()) {
+    if (stale != null
+        && now < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
       stats.staleServes.increment();
       return Optional.of(stale.value());
     }
@@ -274,7 +295,9 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   /** Waits up to the lease wait for the lease holder's fill; null if none arrived. */
   private @Nullable CacheEntry<V> awaitFill(K key) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.leaseWaitMillis());
+    long deadline =
+        LongMath.saturatedAdd(
+            System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(config.leaseWaitMillis()));
     while (System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
       CacheEntry<V> entry = tier.get(key);

@@ -14,6 +14,7 @@ final class CacheAsideStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
   @Override
   public void put(K key, V value) {
+    requireWritable(key, value);
     store.store(key, value);
     tier.invalidate(key);
     afterWrite(key);

@@ -74,7 +74,7 @@ public final class Caches {
       if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException(option + " must be positive, got " + value);
       }
-      return value.toMillis();
+      return saturatedMillis(value);
     }
 
     private static long nonNegativeMillis(String option, Duration value) {
@@ -82,7 +82,14 @@ public final class Caches {
       if (value.isNegative()) {
         throw new IllegalArgumentException(option + " must not be negative, got " + value);
       }
-      return value.toMillis();
+      return saturatedMillis(value);
+    }
+
+    /** Milliseconds, with anything beyond Long.MAX_VALUE (ChronoUnit.FOREVER) as forever. */
+    private static long saturatedMillis(Duration value) {
+      return value.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0
+          ? Long.MAX_VALUE
+          : value.toMillis();
     }
 
     /** Where entries live (default: a Caffeine tier of 10,000 entries). */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.google.common.math.LongMath;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +123,7 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
             key,
             (k, current) ->
                 current == null || current.expiresAtMillis() <= now
-                    ? new Lease(token, now + leaseMillis)
+                    ? new Lease(token, LongMath.saturatedAdd(now, leaseMillis))
                     : current);
     return granted.token() == token ? token : LEASE_HELD_ELSEWHERE;
   }

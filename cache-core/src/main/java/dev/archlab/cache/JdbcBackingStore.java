@@ -23,6 +23,7 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
   final Codec<K> keys;
   final Codec<V> values;
   private final String upsertSql;
+  private final boolean postgres;
 
   JdbcBackingStore(DataSource dataSource, String table, Codec<K> keys, Codec<V> values) {
     this.dataSource = dataSource;
@@ -36,7 +37,7 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
               + table
               + " (k VARCHAR(1024) PRIMARY KEY, v VARCHAR(1000000) NOT NULL)");
       String product = connection.getMetaData().getDatabaseProductName();
-      boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+      postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
       upsertSql =
           postgres
               ? "INSERT INTO "
@@ -59,12 +60,27 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
     return table;
   }
 
+  /** The key's text; on PostgreSQL (UTF-8) it must be free of unpaired surrogates. */
+  String keyText(K key) {
+    String text = keys.encode(key);
+    return postgres ? WellFormedText.require("key '" + key + "'", text, "PostgreSQL") : text;
+  }
+
+  /** The value's text; on PostgreSQL (UTF-8) it must be free of unpaired surrogates. */
+  String valueText(K key, V value) {
+    String text = values.encode(value);
+    return postgres
+        ? WellFormedText.require("value of key '" + key + "'", text, "PostgreSQL")
+        : text;
+  }
+
   @Override
   public Optional<V> load(K key) {
+    String keyText = keyText(key);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement("SELECT v FROM " + table + " WHERE k = ?")) {
-      select.setString(1, keys.encode(key));
+      select.setString(1, keyText);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(values.decode(row.getString(1))) : Optional.empty();
       }
@@ -80,6 +96,9 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
 
   @Override
   public void storeAll(Map<K, V> batch) {
+    // Bad text is rejected before a transaction starts.
+    batch.keySet().forEach(this::keyText);
+    batch.forEach(this::valueText);
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -99,8 +118,8 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
   void upsert(Connection connection, Map<K, V> batch) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(upsertSql)) {
       for (Map.Entry<K, V> entry : batch.entrySet()) {
-        upsert.setString(1, keys.encode(entry.getKey()));
-        upsert.setString(2, values.encode(entry.getValue()));
+        upsert.setString(1, keyText(entry.getKey()));
+        upsert.setString(2, valueText(entry.getKey(), entry.getValue()));
         upsert.addBatch();
       }
       upsert.executeBatch();

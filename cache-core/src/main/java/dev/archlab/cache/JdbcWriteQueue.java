@@ -36,14 +36,16 @@ final class JdbcWriteQueue<K, V> implements WriteBehindQueue<K, V> {
 
   @Override
   public long append(K key, V value) {
+    String keyText = store.keyText(key);
+    String valueText = store.valueText(key, value);
     try (Connection connection = store.dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO " + queueTable + " (k, v) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       connection.setAutoCommit(true);
-      insert.setString(1, store.keys.encode(key));
-      insert.setString(2, store.values.encode(value));
+      insert.setString(1, keyText);
+      insert.setString(2, valueText);
       insert.executeUpdate();
       try (ResultSet generated = insert.getGeneratedKeys()) {
         if (!generated.next()) {

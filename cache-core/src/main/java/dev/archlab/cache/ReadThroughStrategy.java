@@ -12,6 +12,7 @@ final class ReadThroughStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
   @Override
   public void put(K key, V value) {
+    requireWritable(key, value);
     store.store(key, value);
     tier.invalidate(key);
     afterWrite(key);

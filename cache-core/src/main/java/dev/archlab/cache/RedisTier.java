@@ -1,12 +1,17 @@
 package dev.archlab.cache;
 
+import com.google.common.math.LongMath;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * of an outage warns once; the first success after it ends the episode.
  */
 final class RedisTier<K, V> implements CacheTier<K, V> {
+  private static final int MAX_UNSYNCED = 100_000;
+  // Redis refuses an expiry whose absolute time overflows; a century is "forever" enough.
+  private static final long MAX_EXPIRY_MILLIS = Duration.ofDays(36_500).toMillis();
   private static final String FILL_IF_LEASE_HELD =
       "if redis.call('GET', KEYS[2]) == ARGV[1] then "
           + "redis.call('DEL', KEYS[2]); "
@@ -40,6 +48,10 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
   private final RedisCommands<String, String> redis;
   private final StatsRecorder stats;
   private final Runnable onClose;
+  // Keys whose SET or DEL failed: Redis may still hold an older value for them, so they read as
+  // misses until a DEL of the key succeeds. Past the bound, the whole namespace is distrusted.
+  private final Set<K> unsynced = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean unsyncedOverflow = new AtomicBoolean();
 
   RedisTier(
       RedisClient client,
@@ -64,15 +76,16 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
   }
 
   String valueKey(K key) {
-    return namespace + ":v:" + keys.encode(key);
+    return namespace + ":v:" + encodedKey(key);
   }
 
   private String leaseKey(K key) {
-    return namespace + ":l:" + keys.encode(key);
+    return namespace + ":l:" + encodedKey(key);
   }
 
+  /** The key's text; IllegalArgumentException when Redis could not keep it apart from others. */
   String encodedKey(K key) {
-    return keys.encode(key);
+    return WellFormedText.require("key '" + key + "'", keys.encode(key), "Redis");
   }
 
   K decodeKey(String encoded) {
@@ -85,7 +98,12 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public @Nullable CacheEntry<V> get(K key) {
-    String raw = call("GET", () -> redis.get(valueKey(key)), null);
+    String valueKey = valueKey(key);
+    if (!resynced(key)) {
+      stats.misses.increment();
+      return null;
+    }
+    String raw = call("GET", () -> redis.get(valueKey), null);
     CacheEntry<V> entry = raw == null ? null : decode(raw);
     if (entry == null || !entry.isRetained(clock.millis())) {
       stats.misses.increment();
@@ -107,15 +125,22 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   /** Stores the entry and revokes the key's lease; false when Redis could not be reached. */
   boolean tryPut(K key, CacheEntry<V> entry) {
-    return Boolean.TRUE.equals(
+    String[] redisKeys = {valueKey(key), leaseKey(key)};
+    String text = encode(entry);
+    if (WellFormedText.unpairedSurrogateAt(text) >= 0) {
+      // Redis would keep a changed value; keeping none makes readers load the real one.
+      return tryInvalidate(key);
+    }
+    return synced(
+        key,
         call(
             "SET",
             () -> {
               redis.<Long>eval(
                   PUT_AND_REVOKE,
                   ScriptOutputType.INTEGER,
-                  new String[] {valueKey(key), leaseKey(key)},
-                  encode(entry),
+                  redisKeys,
+                  text,
                   Long.toString(ttlMillis(entry)));
               return Boolean.TRUE;
             },
@@ -129,14 +154,43 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   /** Deletes the key and its lease; false when Redis could not be reached. */
   boolean tryInvalidate(K key) {
-    return Boolean.TRUE.equals(
+    String valueKey = valueKey(key);
+    String leaseKey = leaseKey(key);
+    return synced(
+        key,
         call(
             "DEL",
             () -> {
-              redis.del(valueKey(key), leaseKey(key));
+              redis.del(valueKey, leaseKey);
               return Boolean.TRUE;
             },
             Boolean.FALSE));
+  }
+
+  /** Records whether a write of {@code key} reached Redis; returns {@code written}. */
+  private boolean synced(K key, @Nullable Boolean written) {
+    if (Boolean.TRUE.equals(written)) {
+      unsynced.remove(key);
+      return true;
+    }
+    if (unsynced.size() < MAX_UNSYNCED) {
+      unsynced.add(key);
+    } else {
+      unsyncedOverflow.set(true);
+    }
+    return false;
+  }
+
+  /** False while Redis may hold a value older than a write it missed for {@code key}. */
+  private boolean resynced(K key) {
+    if (unsyncedOverflow.get()) {
+      if (!tryInvalidateAll()) {
+        return false;
+      }
+      unsyncedOverflow.set(false);
+      unsynced.clear();
+    }
+    return unsynced.isEmpty() || !unsynced.contains(key) || tryInvalidate(key);
   }
 
   /** Publishes {@code message} on {@code channel}; false when Redis could not be reached. */
@@ -173,13 +227,16 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public long acquireLease(K key, long leaseMillis) {
+    String leaseKey = leaseKey(key);
     long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE >>> 2);
     String reply =
         call(
             "SET NX",
             () ->
                 redis.set(
-                    leaseKey(key), Long.toString(token), SetArgs.Builder.nx().px(leaseMillis)),
+                    leaseKey,
+                    Long.toString(token),
+                    SetArgs.Builder.nx().px(Math.min(leaseMillis, MAX_EXPIRY_MILLIS))),
             "unavailable");
     if ("unavailable".equals(reply)) {
       return LEASE_UNAVAILABLE;
@@ -189,6 +246,12 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public boolean putIfLeaseHeld(K key, long lease, CacheEntry<V> entry) {
+    String[] redisKeys = {valueKey(key), leaseKey(key)};
+    String text = encode(entry);
+    if (WellFormedText.unpairedSurrogateAt(text) >= 0) {
+      releaseLease(key, lease);
+      return false;
+    }
     Long stored =
         call(
             "EVAL fill",
@@ -196,9 +259,9 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
                 redis.<Long>eval(
                     FILL_IF_LEASE_HELD,
                     ScriptOutputType.INTEGER,
-                    new String[] {valueKey(key), leaseKey(key)},
+                    redisKeys,
                     Long.toString(lease),
-                    encode(entry),
+                    text,
                     Long.toString(ttlMillis(entry))),
             0L);
     return stored != null && stored == 1L;
@@ -206,14 +269,12 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public void releaseLease(K key, long lease) {
+    String[] redisKeys = {leaseKey(key)};
     call(
         "EVAL release",
         () ->
             redis.<Long>eval(
-                RELEASE_LEASE,
-                ScriptOutputType.INTEGER,
-                new String[] {leaseKey(key)},
-                Long.toString(lease)),
+                RELEASE_LEASE, ScriptOutputType.INTEGER, redisKeys, Long.toString(lease)),
         0L);
   }
 
@@ -230,7 +291,8 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
   }
 
   private long ttlMillis(CacheEntry<V> entry) {
-    return Math.max(1, entry.expiresAtMillis() - clock.millis());
+    long remaining = LongMath.saturatedSubtract(entry.expiresAtMillis(), clock.millis());
+    return Math.clamp(remaining, 1, MAX_EXPIRY_MILLIS);
   }
 
   private String encode(CacheEntry<V> entry) {

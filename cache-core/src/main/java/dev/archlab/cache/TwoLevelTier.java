@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,9 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
   private final String nodeId = UUID.randomUUID().toString();
   private final StatefulRedisPubSubConnection<String, String> subscription;
   private final AtomicLongArray stamps = new AtomicLongArray(STAMPS);
+  // Bumped when the subscription drops and when it rejoins: a Redis read that began before
+  // either may carry a value whose invalidation this node missed, so its local fill is refused.
+  private final AtomicLong subscriptionEpoch = new AtomicLong();
   private final Set<K> unsentInvalidations = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean unsentOverflow = new AtomicBoolean();
   private final AtomicBoolean disconnected = new AtomicBoolean();
@@ -73,6 +77,7 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
           @Override
           public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
             disconnected.set(true);
+            subscriptionEpoch.incrementAndGet();
           }
 
           @Override
@@ -132,6 +137,7 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
   /** After a dropped subscription: forget what we may have missed, resend what we owe. */
   private void rejoin() {
     long dropped = local.estimatedSize();
+    subscriptionEpoch.incrementAndGet();
     local.invalidateAll();
     localDrops.increment();
     int replayed = replayUnsent();
@@ -182,18 +188,21 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
     if (entry != null) {
       return entry;
     }
+    long epoch = subscriptionEpoch.get();
     long stamp = stamps.get(stampIndex(key));
     entry = remote.get(key);
     if (entry != null) {
-      fillLocal(key, entry, stamp);
+      fillLocal(key, entry, epoch, stamp);
     }
     return entry;
   }
 
-  private void fillLocal(K key, CacheEntry<V> entry, long stamp) {
+  private void fillLocal(K key, CacheEntry<V> entry, long epoch, long stamp) {
     long lease = local.acquireLease(key, 5_000);
     if (lease > 0) {
-      if (stamps.get(stampIndex(key)) == stamp) {
+      if (subscriptionEpoch.get() == epoch
+          && !disconnected.get()
+          && stamps.get(stampIndex(key)) == stamp) {
         local.putIfLeaseHeld(key, lease, entry);
       } else {
         local.releaseLease(key, lease);
@@ -241,11 +250,12 @@ final class TwoLevelTier<K, V> implements CacheTier<K, V> {
     if ((lease & LOCAL_LEASE) != 0) {
       return local.putIfLeaseHeld(key, lease & ~LOCAL_LEASE, entry);
     }
+    long epoch = subscriptionEpoch.get();
     long stamp = stamps.get(stampIndex(key));
     if (!remote.putIfLeaseHeld(key, lease, entry)) {
       return false;
     }
-    fillLocal(key, entry, stamp);
+    fillLocal(key, entry, epoch, stamp);
     return true;
   }
 

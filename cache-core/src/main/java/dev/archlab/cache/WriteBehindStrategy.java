@@ -12,6 +12,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   private final Striped<Lock> locks = Striped.lock(256);
   private final ConcurrentHashMap<K, PendingWrite<K, V>> unflushed = new ConcurrentHashMap<>();
   private final Semaphore room;
+  private final ReadWriteLock closeGate = new ReentrantReadWriteLock();
   private final DegradedTracker flushHealth;
   private final Thread flusher;
   private volatile boolean closing;
@@ -58,13 +61,21 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
   @Override
   public void put(K key, V value) {
+    requireWritable(key, value);
     if (closing) {
       throw new IllegalStateException("write-behind cache is closed; put of key " + key);
     }
     acquireRoom(key);
+    // Appends hold the read side so close cannot end the flusher between our append and its
+    // last look at the queue: that write would be acknowledged and never flushed.
+    closeGate.readLock().lock();
     Lock lock = locks.get(key);
     lock.lock();
     try {
+      if (closing) {
+        room.release();
+        throw new IllegalStateException("write-behind cache is closed; put of key " + key);
+      }
       long sequence;
       try {
         sequence = queue.append(key, value);
@@ -77,6 +88,7 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
       afterWrite(key);
     } finally {
       lock.unlock();
+      closeGate.readLock().unlock();
     }
     if (pendingWrites() >= settings.maxBatch()) {
       LockSupport.unpark(flusher);
@@ -179,7 +191,12 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
   @Override
   public void close() {
-    closing = true;
+    closeGate.writeLock().lock();
+    try {
+      closing = true;
+    } finally {
+      closeGate.writeLock().unlock();
+    }
     LockSupport.unpark(flusher);
     try {
       flusher.join(settings.closeTimeoutMillis());

@@ -17,6 +17,7 @@ final class WriteThroughStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
   @Override
   public void put(K key, V value) {
+    requireWritable(key, value);
     Lock lock = locks.get(key);
     lock.lock();
     try {

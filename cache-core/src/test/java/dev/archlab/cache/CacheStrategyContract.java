@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,19 @@ interface CacheStrategyContract {
 
   /** The name the strategy reports. */
   String expectedName();
+
+  @Test
+  default void put_nullValue_isRejectedAndTheKeyStaysReadable() {
+    TestStore store = new TestStore();
+    store.data.store("a", "1");
+    try (CacheStrategy<String, String> cache = create(store, new ManualClock())) {
+      NullPointerException rejected =
+          assertThrows(NullPointerException.class, () -> cache.put("a", null));
+      assertTrue(rejected.getMessage().contains("'a'"), rejected.getMessage());
+      assertEquals(Optional.of("1"), cache.get("a"));
+      assertEquals(List.of("1"), store.history("a"), "the store never saw the null");
+    }
+  }
 
   @Test
   default void get_keyAbsentFromStore_returnsEmpty() {

@@ -41,6 +41,18 @@ class JdbcBackingStoreTest {
   }
 
   @Test
+  void h2Store_unpairedSurrogates_roundTripAsDistinctKeys() {
+    BackingStore<String, String> store =
+        BackingStores.jdbc(H2.newDatabase(), "lone", Codec.strings(), Codec.strings());
+    store.store("x\uD800", "high");
+    store.store("x\uDC00", "low \uDC00");
+
+    assertEquals(Optional.of("high"), store.load("x\uD800"));
+    assertEquals(Optional.of("low \uDC00"), store.load("x\uDC00"));
+    assertEquals(Optional.empty(), store.load("x\uD801"));
+  }
+
+  @Test
   void tableName_thatIsNotAPlainIdentifier_isRejectedWithTheName() {
     IllegalArgumentException e =
         assertThrows(

@@ -3,6 +3,7 @@ package dev.archlab.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.archlab.testsupport.IntegrationServers;
@@ -110,6 +111,57 @@ class RedisTierIT {
       }
       assertEquals(Optional.of("v2"), seen, "node A kept its stale local copy");
       assertEquals(1, store.loads(), "v2 should come from Redis, not the store");
+    }
+  }
+
+  @Test
+  void keysDifferingOnlyInUnpairedSurrogates_areRejectedInsteadOfSharingOneRedisKey() {
+    try (CacheTier<String, String> tier = redis().build()) {
+      long now = System.currentTimeMillis();
+      tier.put("x\uD83D\uDE00", new CacheEntry<>("paired", now, now + 60_000, now + 60_000, 0));
+
+      IllegalArgumentException rejected =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  tier.put("x\uD800", new CacheEntry<>("v1", now, now + 60_000, now + 60_000, 0)));
+      assertTrue(rejected.getMessage().contains("U+D800 at index 1"), rejected.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> tier.get("x\uD801"));
+      assertThrows(IllegalArgumentException.class, () -> tier.acquireLease("x\uD801", 1_000));
+      assertEquals("paired", tier.get("x\uD83D\uDE00").value());
+      assertFalse(tier.stats().degraded(), "bad input is not a Redis outage");
+    }
+  }
+
+  @Test
+  void writeThrough_valueWithAnUnpairedSurrogate_isServedUnchangedFromTheStore() {
+    TestStore store = new TestStore();
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store)
+            .tier(redis().buildTwoLevel())
+            .writeThrough()) {
+      cache.put("k", "clean");
+      cache.put("k", "lone \uDC00");
+      assertEquals(Optional.of("lone \uDC00"), cache.get("k"));
+      assertEquals(Optional.of("lone \uDC00"), cache.get("k"));
+    }
+    try (CacheStrategy<String, String> otherNode =
+        Caches.builder((BackingStore<String, String>) store).tier(redis().build()).readThrough()) {
+      assertEquals(Optional.of("lone \uDC00"), otherNode.get("k"), "Redis kept no mangled copy");
+    }
+  }
+
+  @Test
+  void entryAndLease_withForeverTimes_areStoredWithoutDegradingTheTier() {
+    try (CacheTier<String, String> tier = redis().build()) {
+      long now = System.currentTimeMillis();
+      CacheEntry<String> forever = new CacheEntry<>("v", now, Long.MAX_VALUE, Long.MAX_VALUE, 0);
+      tier.put("k", forever);
+
+      assertEquals(forever, tier.get("k"));
+      assertTrue(tier.acquireLease("l", Long.MAX_VALUE) > 0);
+      assertEquals(CacheTier.LEASE_HELD_ELSEWHERE, tier.acquireLease("l", Long.MAX_VALUE));
+      assertFalse(tier.stats().degraded(), "Redis accepted both expiries");
     }
   }
 }

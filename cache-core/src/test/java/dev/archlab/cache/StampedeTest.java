@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -210,6 +215,48 @@ class StampedeTest {
       store.failing(false);
       assertEquals(Optional.of("1"), cache.get("k"));
       assertTrue(!cache.stats().degraded(), "source recovered, still degraded");
+    }
+  }
+
+  @Test
+  void readThrough_loadThrowsAnError_concurrentWaitersGetItInsteadOfHanging() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch fail = new CountDownLatch(1);
+    BackingStore<String, String> failing =
+        new BackingStore<>() {
+          @Override
+          public Optional<String> load(String key) {
+            loading.countDown();
+            awaitQuietly(fail);
+            throw new AssertionError("loader broke for " + key);
+          }
+
+          @Override
+          public void store(String key, String value) {}
+        };
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try (CacheStrategy<String, String> cache = Caches.builder(failing).readThrough()) {
+      Future<Optional<String>> leader = callers.submit(() -> cache.get("k"));
+      assertTrue(loading.await(10, TimeUnit.SECONDS));
+      Future<Optional<String>> waiter = callers.submit(() -> cache.get("k"));
+      Thread.sleep(100); // let the waiter join the leader's flight
+      fail.countDown();
+
+      for (Future<Optional<String>> caller : List.of(leader, waiter)) {
+        ExecutionException failed =
+            assertThrows(ExecutionException.class, () -> caller.get(10, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof AssertionError, String.valueOf(failed.getCause()));
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +183,45 @@ class WriteBehindTest {
     cache.close();
     for (int w = 0; w < 4; w++) {
       assertEquals(Optional.of("49"), store.load("key" + w));
+    }
+  }
+
+  @Test
+  void close_whileWritersAreAppending_flushesEveryAcknowledgedWrite() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      TestStore store = new TestStore();
+      CacheStrategy<String, String> cache =
+          builder(store)
+              .writeBehindBatching(100_000, 100, Duration.ofMillis(5), Duration.ofSeconds(1))
+              .writeBehind();
+      Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+      ExecutorService writers = Executors.newFixedThreadPool(4);
+      for (int w = 0; w < 4; w++) {
+        String writer = "w" + w + "-";
+        writers.execute(
+            () -> {
+              for (int i = 0; ; i++) {
+                try {
+                  cache.put(writer + i, "v");
+                } catch (IllegalStateException closed) {
+                  return;
+                }
+                acknowledged.add(writer + i);
+              }
+            });
+      }
+      Thread.sleep(20);
+      cache.close();
+      writers.shutdown();
+      assertTrue(writers.awaitTermination(10, TimeUnit.SECONDS));
+
+      List<String> lost = new ArrayList<>();
+      for (String key : acknowledged) {
+        if (store.data.load(key).isEmpty()) {
+          lost.add(key);
+        }
+      }
+      assertEquals(List.of(), lost, "round " + round + " of " + acknowledged.size() + " writes");
     }
   }
 }

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvBarReaderTest {
   private static final String HEADER = "date,open,high,low,close,volume\n";
@@ -57,27 +59,92 @@ class CsvBarReaderTest {
     assertEquals(11, series.bar(1).close());
   }
 
+  static Stream<Arguments> badSecondBars() {
+    return Stream.of(
+        Arguments.of(
+            "missing close",
+            "2020-01-03,1,2,0.5,,10",
+            3,
+            "5 (close)",
+            "expected a number, found an empty value"),
+        Arguments.of(
+            "non-numeric close",
+            "2020-01-03,1,2,0.5,abc,10",
+            3,
+            "5 (close)",
+            "expected a number, got 'abc'"),
+        Arguments.of(
+            "non-finite close",
+            "2020-01-03,1,2,0.5,NaN,10",
+            3,
+            "5 (close)",
+            "expected a finite number, got 'NaN'"),
+        Arguments.of(
+            "zero close",
+            "2020-01-03,1,2,0.5,0,10",
+            3,
+            "5 (close)",
+            "expected a positive price, got 0.0"),
+        Arguments.of(
+            "negative open",
+            "2020-01-03,-1,2,0.5,1,10",
+            3,
+            "2 (open)",
+            "expected a positive price, got -1.0"),
+        Arguments.of(
+            "high below low",
+            "2020-01-03,1,0.9,1.1,1,10",
+            3,
+            "3 (high)",
+            "high 0.9 is below low 1.1"),
+        Arguments.of(
+            "close above high",
+            "2020-01-03,1,2,0.5,3,10",
+            3,
+            "5 (close)",
+            "close 3.0 is above high 2.0"),
+        Arguments.of(
+            "open below low",
+            "2020-01-03,0.4,2,0.5,1,10",
+            3,
+            "2 (open)",
+            "open 0.4 is below low 0.5"),
+        Arguments.of(
+            "negative volume",
+            "2020-01-03,1,2,0.5,1,-5",
+            3,
+            "6 (volume)",
+            "expected a volume >= 0, got -5.0"),
+        Arguments.of(
+            "bad date",
+            "2020-13-03,1,2,0.5,1,10",
+            3,
+            "1 (date)",
+            "expected an ISO date (YYYY-MM-DD), got '2020-13-03'"),
+        Arguments.of(
+            "missing date",
+            ",1,2,0.5,1,10",
+            3,
+            "1 (date)",
+            "expected an ISO date (YYYY-MM-DD), found an empty value"),
+        Arguments.of(
+            "duplicate date",
+            "2020-01-02,1,2,0.5,1,10",
+            3,
+            "1 (date)",
+            "duplicate date 2020-01-02, already on line 2"),
+        Arguments.of(
+            "unordered date",
+            "2020-01-01,1,2,0.5,1,10",
+            3,
+            "1 (date)",
+            "expected a date after 2020-01-02 (line 2), got 2020-01-01"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
-          missing close      | 2020-01-03,1,2,0.5,,10            | 3 | 5 (close)  | expected a number, found an empty value
-          non-numeric close  | 2020-01-03,1,2,0.5,abc,10         | 3 | 5 (close)  | expected a number, got 'abc'
-          non-finite close   | 2020-01-03,1,2,0.5,NaN,10         | 3 | 5 (close)  | expected a finite number, got 'NaN'
-          zero close         | 2020-01-03,1,2,0.5,0,10           | 3 | 5 (close)  | expected a positive price, got 0.0
-          negative open      | 2020-01-03,-1,2,0.5,1,10          | 3 | 2 (open)   | expected a positive price, got -1.0
-          high below low     | 2020-01-03,1,0.9,1.1,1,10         | 3 | 3 (high)   | high 0.9 is below low 1.1
-          close above high   | 2020-01-03,1,2,0.5,3,10           | 3 | 5 (close)  | close 3.0 is above high 2.0
-          open below low     | 2020-01-03,0.4,2,0.5,1,10         | 3 | 2 (open)   | open 0.4 is below low 0.5
-          negative volume    | 2020-01-03,1,2,0.5,1,-5           | 3 | 6 (volume) | expected a volume >= 0, got -5.0
-          bad date           | 2020-13-03,1,2,0.5,1,10           | 3 | 1 (date)   | expected an ISO date (YYYY-MM-DD), got '2020-13-03'
-          missing date       | ,1,2,0.5,1,10                     | 3 | 1 (date)   | expected an ISO date (YYYY-MM-DD), found an empty value
-          duplicate date     | 2020-01-02,1,2,0.5,1,10           | 3 | 1 (date)   | duplicate date 2020-01-02, already on line 2
-          unordered date     | 2020-01-01,1,2,0.5,1,10           | 3 | 1 (date)   | expected a date after 2020-01-02 (line 2), got 2020-01-01
-          """)
+  @MethodSource("badSecondBars")
   void readCsv_badSecondBar_namesFileLineColumnAndValue(
-      String description, String row, long line, String column, String problem) {
+      String description, String row, int line, String column, String problem) {
     String csv = HEADER + "2020-01-02,1,2,0.5,1.5,10\n" + row + "\n";
 
     PriceDataException e = assertThrows(PriceDataException.class, () -> read(csv));

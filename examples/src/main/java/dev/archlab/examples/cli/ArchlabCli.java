@@ -1,5 +1,10 @@
 package dev.archlab.examples.cli;
 
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,25 +31,27 @@ public final class ArchlabCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ArchlabCli())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(ArchlabCli::reportFailure);
+    CommandLine commandLine =
+        new CommandLine(new ArchlabCli())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(ArchlabCli::reportFailure);
+    showDefaultValues(commandLine);
+    return commandLine;
+  }
+
+  private static void showDefaultValues(CommandLine commandLine) {
+    commandLine.getCommandSpec().usageMessage().showDefaultValues(true);
+    commandLine.getSubcommands().values().forEach(ArchlabCli::showDefaultValues);
   }
 
   /**
-   * Prints a failed command's cause as one line (what failed and why) instead of a stack trace; set
-   * {@code ARCHLAB_DEBUG=1} for the trace.
+   * Prints a failed command's cause as one line (which command, what failed) instead of a stack
+   * trace; set {@code ARCHLAB_DEBUG=1} for the trace.
    */
   private static int reportFailure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    var err = commandLine.getErr();
-    err.println(
-        "archlab "
-            + commandLine.getCommandName()
-            + ": "
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage());
+    PrintWriter err = commandLine.getErr();
+    err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
     if (System.getenv("ARCHLAB_DEBUG") != null) {
       e.printStackTrace(err);
     } else {
@@ -52,6 +59,20 @@ public final class ArchlabCli implements Runnable {
     }
     err.flush();
     return 1;
+  }
+
+  /** A reader's description of common failures; the exception's own message otherwise. */
+  static String describe(Throwable e) {
+    return switch (e) {
+      case NoSuchFileException f -> "no such file or folder: " + f.getFile();
+      case AccessDeniedException f -> "permission denied: " + f.getFile();
+      case FileAlreadyExistsException f -> "a file is in the way: " + f.getFile();
+      case BindException b -> "cannot listen there: " + b.getMessage();
+      default ->
+          e.getMessage() == null || e.getMessage().isBlank()
+              ? e.getClass().getSimpleName()
+              : e.getMessage();
+    };
   }
 
   @Override

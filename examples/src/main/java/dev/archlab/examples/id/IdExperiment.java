@@ -150,13 +150,17 @@ public final class IdExperiment implements Experiment {
     for (StrategyRun run : runs) {
       steady.row(
           run.name(),
-          run.steady().ids(),
+          String.format("%,d", run.steady().ids()),
           String.format("%,.0f", run.steady().idsPerSecond()),
           run.steady().duplicates(),
           String.format("%.4f", run.steady().outOfOrderShare()),
           run.steady().missing(),
-          String.format("%.0f", run.roundTripsPerMillion()));
-      faults.row(run.name(), run.fault(), run.faultOutcome(), run.duplicatesOverall());
+          String.format("%,.0f", run.roundTripsPerMillion()));
+      faults.row(
+          run.name(),
+          run.fault(),
+          run.faultOutcome(),
+          String.format("%,d", run.duplicatesOverall()));
       throughput.put(run.name(), run.steady().idsPerSecond() / 1e6);
       section.summary(run.name() + " ids/s", String.format("%,.0f", run.steady().idsPerSecond()));
       section.summary(run.name() + " duplicates", run.duplicatesOverall());
@@ -224,16 +228,26 @@ public final class IdExperiment implements Experiment {
               }
             });
 
+    // On a busy machine the clock may already have passed the last stamp when the call comes.
+    double waitedMillis = smallWaitNanos.get() / 1e6;
+    String small =
+        waitedMillis < 0.1
+            ? String.format(
+                "-%d ms: the clock had already passed the last stamp again; issued without"
+                    + " waiting.",
+                opts.smallRollbackMillis())
+            : String.format(
+                "-%d ms: waited %.1f ms, then issued.", opts.smallRollbackMillis(), waitedMillis);
     String outcome =
-        String.format(
-            "-%d ms: waited %.1f ms, then issued. -%d ms: refused %d calls for %.0f ms"
-                + " (exception said the clock was %d ms behind), then resumed by itself.",
-            opts.smallRollbackMillis(),
-            smallWaitNanos.get() / 1e6,
-            opts.largeRollbackMillis(),
-            refused.get(),
-            refusedNanos.get() / 1e6,
-            reportedBehindMillis[0]);
+        small
+            + String.format(
+                " -%d ms: refused %,d %s for %.0f ms (the exception said the clock was %d ms"
+                    + " behind), then resumed by itself.",
+                opts.largeRollbackMillis(),
+                refused.get(),
+                refused.get() == 1 ? "call" : "calls",
+                refusedNanos.get() / 1e6,
+                reportedBehindMillis[0]);
     return new StrategyRun(
         "snowflake",
         steady.summary(false),
@@ -278,9 +292,11 @@ public final class IdExperiment implements Experiment {
       databases.first().down(false);
       String outcome =
           String.format(
-              "server 1 went down halfway through node 0's draws; %d calls failed over to"
-                  + " server 2; all %d ids of the phase were issued.",
-              failovers(generators) - failoversBefore, faulty.total());
+              "server 1 went down halfway through node 0's draws; %,d %s failed over to"
+                  + " server 2; all %,d ids of the phase were issued.",
+              failovers(generators) - failoversBefore,
+              failovers(generators) - failoversBefore == 1 ? "call" : "calls",
+              faulty.total());
       return new StrategyRun(
           name,
           steady.summary(true),

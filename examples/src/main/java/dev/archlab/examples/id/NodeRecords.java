@@ -128,7 +128,7 @@ final class NodeRecords {
     long span = sorted[sorted.length - 1] - sorted[0] + 1;
     long distinct = sorted.length - countDuplicates(sorted);
     long missing = span - distinct;
-    return String.format("%d (%.1f%%)", missing, 100.0 * missing / span);
+    return String.format("%,d (%.1f%%)", missing, 100.0 * missing / span);
   }
 
   private double outOfOrderShare() {

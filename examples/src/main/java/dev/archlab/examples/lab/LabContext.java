@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -55,6 +56,12 @@ public record LabContext(
     if (progressStream == null) {
       builder.setConsumer(
           new ConsoleProgressBarConsumer(new PrintStream(OutputStream.nullOutputStream())));
+    } else if (System.console() == null) {
+      // Not a terminal (a log file, CI): a plain line every 10 s instead of carriage returns.
+      PrintStream stream = progressStream;
+      builder
+          .setUpdateIntervalMillis(10_000)
+          .setConsumer(new DelegatingProgressBarConsumer(stream::println, 100));
     } else {
       builder.setConsumer(new ConsoleProgressBarConsumer(progressStream));
     }

@@ -76,14 +76,15 @@ public final class LabReport {
         .append("</style></head><body>\n<h1>")
         .append(escape(heading))
         .append("</h1>\n");
-    preamble.forEach(line -> html.append("<p>").append(escape(line)).append("</p>\n"));
+    preamble.forEach(line -> html.append("<p>").append(inlineCode(line)).append("</p>\n"));
     html.append("<h2>Summary</h2>\n");
     appendHtmlTable(html, summaryTable());
     for (Section section : sections) {
       html.append("<h2>").append(escape(section.title())).append("</h2>\n");
       for (Section.Block block : section.blocks()) {
         switch (block) {
-          case Section.Paragraph p -> html.append("<p>").append(escape(p.text())).append("</p>\n");
+          case Section.Paragraph p ->
+              html.append("<p>").append(inlineCode(p.text())).append("</p>\n");
           case Section.TableBlock t -> {
             html.append("<h3>").append(escape(t.caption())).append("</h3>\n");
             appendHtmlTable(html, t.table());
@@ -126,6 +127,19 @@ public final class LabReport {
       html.append("</tr>\n");
     }
     html.append("</tbody></table>\n");
+  }
+
+  /** Escapes text and renders its `code` spans (the one Markdown feature paragraphs use). */
+  static String inlineCode(String text) {
+    String[] parts = text.split("`", -1);
+    if (parts.length % 2 == 0) {
+      return escape(text);
+    }
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      html.append(i % 2 == 1 ? "<code>" + escape(parts[i]) + "</code>" : escape(parts[i]));
+    }
+    return html.toString();
   }
 
   private static String escape(String text) {

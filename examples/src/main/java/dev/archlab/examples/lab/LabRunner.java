@@ -63,7 +63,9 @@ public final class LabRunner {
     Path html = report.writeTo(dir);
     out.println();
     out.print(report.summaryTable().toText());
-    out.printf("%nReport: %s%n        %s%n", html.toAbsolutePath(), dir.resolve("report.md"));
+    out.printf(
+        "%nReport: %s%n        %s%n",
+        html.toAbsolutePath().normalize(), dir.resolve("report.md").toAbsolutePath().normalize());
     if (!failed.isEmpty()) {
       out.printf("Failed experiments: %s%n", String.join(", ", failed));
     }

@@ -10,7 +10,6 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 
 /** One experiment's part of the report: paragraphs, tables, charts and summary rows. */
 public final class Section {
@@ -80,7 +79,7 @@ public final class Section {
     blocks.add(new Image(caption, fileName));
   }
 
-  /** A bar chart of one value per label. */
+  /** A bar chart of one value per label, each bar labelled with its value. */
   public void barChart(
       String name, String caption, String yTitle, Map<String, ? extends Number> bars)
       throws IOException {
@@ -88,7 +87,8 @@ public final class Section {
         new CategoryChartBuilder().width(900).height(450).title(caption).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartTitleVisible(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setXAxisLabelRotation(bars.size() > 5 ? 30 : 0);
     chart.addSeries(yTitle, List.copyOf(bars.keySet()), List.copyOf(bars.values()));
     chart(name, caption, chart);
   }

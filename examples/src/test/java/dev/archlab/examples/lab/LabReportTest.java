@@ -17,7 +17,7 @@ class LabReportTest {
   @Test
   void writeTo_rendersTablesChartsAndEscapesMarkup(@TempDir Path dir) throws Exception {
     Section section = new Section("demo", "Demo <b>section</b>", dir);
-    section.paragraph("a < b & c");
+    section.paragraph("a < b & c; run `x<y` here");
     section.table("numbers", Table.withHeaders("name", "value").row("x|y", 1).row("<i>", 2.5));
     section.barChart("bars", "Some bars", "ops/s", Map.of("a", 1, "b", 2));
     section.summary("ops/s", 42);
@@ -29,6 +29,7 @@ class LabReportTest {
     assertTrue(Files.size(dir.resolve("demo-bars.png")) > 1000, "chart PNG written");
     assertTrue(htmlText.contains("Demo &lt;b&gt;section&lt;/b&gt;"), htmlText);
     assertTrue(htmlText.contains("<td>&lt;i&gt;</td>"), htmlText);
+    assertTrue(htmlText.contains("a &lt; b &amp; c; run <code>x&lt;y</code> here"), htmlText);
     assertFalse(htmlText.contains("<i>"), "no markup injected from cells");
     assertTrue(markdown.contains("| x\\|y | 1 |"), markdown);
     assertTrue(markdown.contains("![Some bars](demo-bars.png)"), markdown);
