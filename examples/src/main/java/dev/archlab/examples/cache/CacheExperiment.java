@@ -165,7 +165,7 @@ public final class CacheExperiment implements Experiment {
               + " distinct keys, cache of "
               + capacity
               + " entries",
-          resultTable(results));
+          resultTable("strategy", results));
       if (first.isEmpty()) {
         results.forEach(r -> first.put(r.strategy(), r));
         Map<String, Long> loads = new LinkedHashMap<>();
@@ -257,10 +257,10 @@ public final class CacheExperiment implements Experiment {
         table);
   }
 
-  static Table resultTable(List<WorkloadRunner.Result> results) {
+  static Table resultTable(String firstColumn, List<WorkloadRunner.Result> results) {
     Table table =
         Table.withHeaders(
-            "strategy",
+            firstColumn,
             "hit %",
             "source reads",
             "reads/request",
@@ -373,17 +373,21 @@ public final class CacheExperiment implements Experiment {
               + " restarted; "
               + perPhase
               + " requests per phase",
-          resultTable(phases));
+          resultTable("phase", phases));
       CacheStats redisStats = after.part("redis").orElseThrow();
       section.paragraph(
           String.format(
               Locale.ROOT,
-              "Redis was counted degraded for %d ms (degraded while stopped: %s). Errors seen by"
-                  + " callers during the outage: %d. Tier stats after the run: %s",
+              "Redis was counted degraded for %,d ms (degraded while stopped: %s). Errors seen by"
+                  + " callers during the outage: %d. Two-level tier after the run: %,d hits,"
+                  + " %,d misses, %,d loads, %,d stale serves.",
               redisStats.degradedMillis(),
               during.part("two-level").orElseThrow().degraded(),
               phases.get(1).errors(),
-              after.part("two-level").orElseThrow().toString().replace('\n', ';')));
+              after.part("two-level").orElseThrow().hits(),
+              after.part("two-level").orElseThrow().misses(),
+              after.part("two-level").orElseThrow().loads(),
+              after.part("two-level").orElseThrow().staleServes()));
       section.summary(
           "Redis outage: caller errors / p99 us while stopped",
           phases.get(1).errors() + " / " + phases.get(1).p99Micros());
