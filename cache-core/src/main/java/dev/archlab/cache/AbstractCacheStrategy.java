@@ -247,7 +247,10 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     long start = System.nanoTime();
     Optional<V> loaded;
     try {
-      loaded = loadFromSource(key);
+      loaded =
+          Objects.requireNonNull(
+              loadFromSource(key),
+              () -> "the store returned null for key '" + key + "' instead of Optional.empty()");
     } catch (RuntimeException e) {
       return onLoadFailure(key, stale, lease, e);
     }
