@@ -152,7 +152,10 @@ public final class TradeCommand implements Runnable {
     @Option(names = "--model", defaultValue = "trading-model.json", description = "Model file.")
     Path model;
 
-    @Option(names = "--chart", defaultValue = "trading-backtest.png", description = "PNG output.")
+    @Option(
+        names = "--chart",
+        defaultValue = "lab-report/trading-backtest.png",
+        description = "PNG output (its folder is created).")
     Path chart;
 
     @Override
@@ -201,7 +204,10 @@ public final class TradeCommand implements Runnable {
     @Option(names = "--steps", defaultValue = "40000", description = "Steps per seed.")
     long steps;
 
-    @Option(names = "--chart", defaultValue = "trading-compare.png", description = "PNG output.")
+    @Option(
+        names = "--chart",
+        defaultValue = "lab-report/trading-compare.png",
+        description = "PNG output (its folder is created).")
     Path chart;
 
     @Override
