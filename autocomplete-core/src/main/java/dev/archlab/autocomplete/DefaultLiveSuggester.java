@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
       Suggester suggester,
       Map<String, Entry> byKey,
       Map<String, List<Entry>> byText,
+      Set<String> categories,
       long buildMillis) {}
 
   /** Live state matched entry by entry, derived from the shared state and one snapshot. */
@@ -218,6 +221,16 @@ final class DefaultLiveSuggester implements LiveSuggester {
       }
       fetch = (int) Math.min((long) fetch * 4, Integer.MAX_VALUE);
     }
+  }
+
+  @Override
+  public Set<String> categories() {
+    Snapshot snap = snapshot.get();
+    Set<String> categories = new TreeSet<>(snap.categories());
+    for (Entry entry : currentOverlay(snap).entries()) {
+      categories.add(entry.category());
+    }
+    return Collections.unmodifiableSet(categories);
   }
 
   @Override
@@ -449,13 +462,21 @@ final class DefaultLiveSuggester implements LiveSuggester {
     Suggester suggester = design.build(entries);
     Map<String, Entry> byKey = new HashMap<>();
     Map<String, List<Entry>> byText = new HashMap<>();
+    Set<String> categories = new TreeSet<>();
     for (Entry entry : entries) {
+      categories.add(entry.category());
       byKey.putIfAbsent(key(entry), entry);
       byText.computeIfAbsent(entry.text(), t -> new ArrayList<>(1)).add(entry);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Snapshot(
-        versions.incrementAndGet(), (CandidateSource) suggester, suggester, byKey, byText, millis);
+        versions.incrementAndGet(),
+        (CandidateSource) suggester,
+        suggester,
+        byKey,
+        byText,
+        Collections.unmodifiableSet(categories),
+        millis);
   }
 
   private void swapIn(Snapshot next) {

@@ -41,6 +41,12 @@ public interface LiveSuggester extends AutoCloseable {
   /** The best entries by live score overall or in one category (what to show for an empty box). */
   List<Suggestion> popular(@Nullable String category, int limit);
 
+  /**
+   * The categories a query may filter on: those of the current index and of live entry edits,
+   * sorted. A category outside this set matches nothing, so callers can reject it up front.
+   */
+  Set<String> categories();
+
   /** Counts a selection of {@code term} (popularity, the user's history and the user's A/B arm). */
   void recordSelection(@Nullable String userId, String term);
 

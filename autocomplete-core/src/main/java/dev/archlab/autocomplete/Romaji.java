@@ -18,6 +18,8 @@ final class Romaji {
 
   private static final Map<String, String> SYLLABLES = new HashMap<>();
   private static final int LONGEST = 3;
+  // Syllables per query whose long vowel may have been left out: 2 keeps it at 9 spellings.
+  private static final int MAX_LONG_VOWELS = 2;
   // Endings for every unfinished syllable ("k", "ky", "sh", ...), computed once.
   private static final Map<String, List<String>> PENDING = new HashMap<>();
 
@@ -69,28 +71,79 @@ final class Romaji {
     if (letters.isEmpty() || letters.length() > 64 || !onlyKana(head)) {
       return List.of();
     }
-    StringBuilder kana = new StringBuilder(head);
+    List<String> pieces = new ArrayList<>();
+    List<String> spellings = new ArrayList<>();
     int i = 0;
     while (i < letters.length()) {
-      int consumed = readSyllable(letters, i, kana);
+      StringBuilder piece = new StringBuilder(3);
+      int consumed = readSyllable(letters, i, piece);
       if (consumed == 0) {
         break;
       }
+      pieces.add(piece.toString());
+      spellings.add(letters.substring(i, i + consumed));
       i += consumed;
     }
     String rest = letters.substring(i);
-    // The table's kana are already normalised; only a long-vowel mark needs the full pass.
-    String done =
-        kana.indexOf("ー") >= 0 ? TextNormalizer.normalize(kana.toString()) : kana.toString();
-    if (rest.isEmpty()) {
-      return List.of(done);
-    }
-    List<String> endings = PENDING.getOrDefault(rest, List.of());
-    List<String> prefixes = new ArrayList<>(endings.size());
-    for (String ending : endings) {
-      prefixes.add(done + ending);
+    List<String> endings = rest.isEmpty() ? List.of("") : PENDING.getOrDefault(rest, List.of());
+    List<String> prefixes = new ArrayList<>();
+    for (String done : withLongVowels(head, pieces, spellings, rest.isEmpty())) {
+      // The table's kana are already normalised; only a long-vowel mark needs the full pass.
+      String kana = done.indexOf('ー') >= 0 ? TextNormalizer.normalize(done) : done;
+      for (String ending : endings) {
+        prefixes.add(kana + ending);
+      }
     }
     return prefixes;
+  }
+
+  /**
+   * The kana as typed first, then the spellings with an omitted long vowel restored: people type
+   * "tokyo" for とうきょう and "osaka" for おおさか, so a syllable ending in o may also stand for おう or おお,
+   * and one ending in u for うう. Only the first {@link #MAX_LONG_VOWELS} such syllables are varied,
+   * to keep the lookups per query few; a syllable already followed by its vowel ("toukyo") and a
+   * final syllable (its prefix covers the long form) are left alone.
+   */
+  private static List<String> withLongVowels(
+      String head, List<String> pieces, List<String> spellings, boolean lastIsComplete) {
+    List<String> variants = new ArrayList<>(List.of(head));
+    int varied = 0;
+    for (int p = 0; p < pieces.size(); p++) {
+      String spelling = spellings.get(p);
+      char vowel = spelling.charAt(spelling.length() - 1);
+      boolean last = p == pieces.size() - 1;
+      boolean nextIsVowel = !last && "uo".indexOf(spellings.get(p + 1).charAt(0)) >= 0;
+      // A bare vowel after an o or u syllable is the long vowel itself, typed out.
+      boolean typedLongVowel =
+          spelling.length() == 1 && p > 0 && "uo".indexOf(lastChar(spellings.get(p - 1))) >= 0;
+      boolean vary =
+          (vowel == 'o' || vowel == 'u')
+              && !typedLongVowel
+              && !(last && lastIsComplete)
+              && !nextIsVowel
+              && varied < MAX_LONG_VOWELS;
+      List<String> next = new ArrayList<>(variants.size() * (vary ? 3 : 1));
+      for (String variant : variants) {
+        String plain = variant + pieces.get(p);
+        next.add(plain);
+      }
+      if (vary) {
+        varied++;
+        for (String variant : variants) {
+          String plain = variant + pieces.get(p);
+          next.add(plain + "う");
+          if (vowel == 'o') {
+            next.add(plain + "お");
+          }
+        }
+      }
+      variants = next;
+    }
+    return variants;
+  }
+
+  private static char lastChar(String text) {
+    return text.charAt(text.length() - 1);
   }
 
   private static boolean isRomajiChar(char c) {

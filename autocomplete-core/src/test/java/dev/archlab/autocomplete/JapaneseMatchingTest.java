@@ -47,9 +47,32 @@ class JapaneseMatchingTest {
     assertEquals(List.of("東京"), terms(suggester, "toukyou"));
     assertEquals(List.of("京都"), terms(suggester, "kyo"));
     assertEquals(List.of("京都"), terms(suggester, "ky"));
-    assertEquals(List.of("時計", "特急", "token"), terms(suggester, "tok"));
+    // "tok" may be the start of "tokyo" typed without its long vowel, so 東京 is in reach too.
+    assertEquals(List.of("東京", "時計", "特急", "token"), terms(suggester, "tok"));
     assertTrue(terms(suggester, "to").containsAll(List.of("東京", "時計", "特急", "token")));
     assertEquals(List.of("スーパー"), terms(suggester, "su-pa-"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(IndexDesign.class)
+  void romajiWithoutLongVowels_reachesLongVowelReadings(IndexDesign design) {
+    Suggester suggester =
+        design.build(
+            List.of(
+                Entry.of("東京", 500, "place").withReadings("トウキョウ"),
+                Entry.of("京都", 400, "place").withReadings("キョウト"),
+                Entry.of("大阪", 300, "place").withReadings("オオサカ"),
+                Entry.of("時計", 200, "noun").withReadings("トケイ"),
+                Entry.of("龍", 100, "noun").withReadings("リュウ"),
+                Entry.of("流通", 90, "noun").withReadings("リュウツウ")));
+    assertEquals(List.of("東京"), terms(suggester, "tokyo"));
+    assertEquals(List.of("東京"), terms(suggester, "toky"));
+    assertEquals(List.of("京都"), terms(suggester, "kyoto"));
+    assertEquals(List.of("大阪"), terms(suggester, "osaka"));
+    assertEquals(List.of("流通"), terms(suggester, "ryutsu"));
+    // The spelling as typed still comes first and still matches short vowels.
+    assertEquals(List.of("時計"), terms(suggester, "toke"));
+    assertEquals(List.of("東京"), terms(suggester, "toukyo"));
   }
 
   @ParameterizedTest

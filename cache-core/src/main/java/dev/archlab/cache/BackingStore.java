@@ -28,4 +28,12 @@ public interface BackingStore<K, V> {
   default void storeAll(Map<K, V> values) {
     values.forEach(this::store);
   }
+
+  /**
+   * Throws {@link IllegalArgumentException} when this store could never take {@code value} under
+   * {@code key} (too long, not representable). Write-behind asks before it acknowledges a write,
+   * because a queued write the store refuses forever would hold back every write behind it. The
+   * default accepts everything.
+   */
+  default void checkStorable(K key, V value) {}
 }

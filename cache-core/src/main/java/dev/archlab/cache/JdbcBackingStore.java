@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  * Upserts use {@code INSERT ... ON CONFLICT} on PostgreSQL and {@code MERGE} on H2.
  */
 final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
+  private static final int MAX_KEY_CHARS = 1024;
+  private static final int MAX_VALUE_CHARS = 1_000_000;
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
 
   final DataSource dataSource;
@@ -60,18 +62,47 @@ final class JdbcBackingStore<K, V> implements BackingStore<K, V> {
     return table;
   }
 
-  /** The key's text; on PostgreSQL (UTF-8) it must be free of unpaired surrogates. */
+  /** The key's text: it must fit its column and, on PostgreSQL (UTF-8), be well-formed. */
   String keyText(K key) {
-    String text = keys.encode(key);
+    String text = fitting("key", MAX_KEY_CHARS, keys.encode(key), key);
     return postgres ? WellFormedText.require("key '" + key + "'", text, "PostgreSQL") : text;
   }
 
-  /** The value's text; on PostgreSQL (UTF-8) it must be free of unpaired surrogates. */
+  /** The value's text: it must fit its column and, on PostgreSQL (UTF-8), be well-formed. */
   String valueText(K key, V value) {
-    String text = values.encode(value);
+    String text = fitting("value", MAX_VALUE_CHARS, values.encode(value), key);
     return postgres
         ? WellFormedText.require("value of key '" + key + "'", text, "PostgreSQL")
         : text;
+  }
+
+  private String fitting(String what, int maxChars, String text, K key) {
+    if (text.length() > maxChars && text.codePointCount(0, text.length()) > maxChars) {
+      String subject = what.equals("key") ? "key '" : "value of key '";
+      throw new IllegalArgumentException(
+          subject
+              + abbreviated(key)
+              + "' encodes to "
+              + text.codePointCount(0, text.length())
+              + " characters; column "
+              + table
+              + "."
+              + (what.equals("key") ? "k" : "v")
+              + " holds at most "
+              + maxChars);
+    }
+    return text;
+  }
+
+  private static String abbreviated(Object key) {
+    String text = String.valueOf(key);
+    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+  }
+
+  @Override
+  public void checkStorable(K key, V value) {
+    keyText(key);
+    valueText(key, value);
   }
 
   @Override

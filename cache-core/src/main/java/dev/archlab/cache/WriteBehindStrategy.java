@@ -62,6 +62,7 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   @Override
   public void put(K key, V value) {
     requireWritable(key, value);
+    store.checkStorable(key, value);
     if (closing) {
       throw new IllegalStateException("write-behind cache is closed; put of key " + key);
     }

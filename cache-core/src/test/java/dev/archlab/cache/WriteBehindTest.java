@@ -224,4 +224,25 @@ class WriteBehindTest {
       assertEquals(List.of(), lost, "round " + round + " of " + acknowledged.size() + " writes");
     }
   }
+
+  @Test
+  void put_writeTheStoreCanNeverTake_isRefusedAndLaterWritesStillFlush() {
+    BackingStore<String, String> store =
+        BackingStores.jdbc(H2.newDatabase(), "items", Codec.strings(), Codec.strings());
+    String tooLong = "k".repeat(1_025);
+    try (CacheStrategy<String, String> cache =
+        builder(store)
+            .writeBehindBatching(10, 5, Duration.ofMillis(5), Duration.ofMillis(100))
+            .writeBehindCloseTimeout(Duration.ofSeconds(5))
+            .writeBehind()) {
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> cache.put(tooLong, "v"));
+      assertTrue(refused.getMessage().contains("at most 1024"), refused.getMessage());
+      for (int i = 0; i < 30; i++) {
+        cache.put("k" + i, "v" + i);
+      }
+    }
+    assertEquals(Optional.of("v29"), store.load("k29"));
+    assertFalse(store.load(tooLong.substring(0, 1_024)).isPresent());
+  }
 }

@@ -2,6 +2,7 @@ package dev.archlab.trading;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses bar CSV with Jackson's streaming CSV parser so that every value keeps its line number;
@@ -21,6 +23,14 @@ final class CsvBarReader {
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final List<String> KNOWN =
       List.of("date", "open", "high", "low", "close", "volume");
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  /**
+   * Plain decimal or scientific notation: Double.parseDouble alone would also take hexadecimal
+   * ("0x1p3") and type suffixes ("1.5d"), which no price file means.
+   */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
   private final String source;
   private final Map<String, Integer> columns = new HashMap<>();
@@ -39,23 +49,11 @@ final class CsvBarReader {
     List<Long> lines = new ArrayList<>();
     // Without a schema the parser exposes every record as an array of strings.
     try (JsonParser parser = MAPPER.createParser(reader)) {
-      List<String> row = new ArrayList<>();
-      long line;
-      while ((line = nextRow(parser, row)) > 0) {
-        if (header.isEmpty()) {
-          readHeader(row, line);
-          continue;
-        }
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          continue;
-        }
-        Bar bar = parseRow(row, line);
-        if (!bars.isEmpty()) {
-          checkOrder(bars.get(bars.size() - 1), lines.get(lines.size() - 1), bar, line);
-        }
-        bars.add(bar);
-        lines.add(line);
-      }
+      readRows(parser, bars, lines);
+    } catch (StreamReadException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new PriceDataException(
+          source, line, "", "expected well-formed CSV: " + e.getOriginalMessage());
     }
     if (header.isEmpty()) {
       throw new PriceDataException(source, 1, "", "expected a header line, found no content");
@@ -64,6 +62,40 @@ final class CsvBarReader {
       throw new PriceDataException(source, 2, "", "expected at least one bar after the header");
     }
     return bars;
+  }
+
+  private void readRows(JsonParser parser, List<Bar> bars, List<Long> lines) throws IOException {
+    List<String> row = new ArrayList<>();
+    long line;
+    while ((line = nextRow(parser, row)) > 0) {
+      if (header.isEmpty()) {
+      readHeader(row, line);
+      continue;
+    }
+    if (row.size() == 1 && row.get(0).isBlank()) {
+      continue;
+    }
+    // A row with more or fewer fields than the header would silently shift values, as an
+    // unquoted "1,234.5" does; refuse it rather than guess which field is which.
+    if (row.size() != header.size()) {
+      throw new PriceDataException(
+          source,
+          line,
+          "",
+          "expected "
+              + header.size()
+              + " fields as in the header, got "
+              + row.size()
+              + ": "
+              + String.join(",", row));
+    }
+    Bar bar = parseRow(row, line);
+    if (!bars.isEmpty()) {
+      checkOrder(bars.get(bars.size() - 1), lines.get(lines.size() - 1), bar, line);
+    }
+    bars.add(bar);
+    lines.add(line);
+    }
   }
 
   /** Reads one CSV record into {@code row}; returns its line number, or 0 at the end. */
@@ -84,6 +116,10 @@ final class CsvBarReader {
   }
 
   private void readHeader(List<String> row, long line) {
+    // Spreadsheet exports often start with a UTF-8 byte order mark, which trim() keeps.
+    if (!row.isEmpty() && !row.get(0).isEmpty() && row.get(0).charAt(0) == BYTE_ORDER_MARK) {
+      row.set(0, row.get(0).substring(1));
+    }
     for (int i = 0; i < row.size(); i++) {
       String name = row.get(i).trim().toLowerCase(Locale.ROOT);
       header.add(name);
@@ -187,12 +223,10 @@ final class CsvBarReader {
     if (text.isEmpty()) {
       throw bad(line, column, "expected a number, found an empty value");
     }
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw bad(line, column, "expected a number, got '" + text + "'");
+    if (!DECIMAL.matcher(text).matches()) {
+      throw bad(line, column, "expected a decimal number, got '" + text + "'");
     }
+    double value = Double.parseDouble(text);
     if (!Double.isFinite(value)) {
       throw bad(line, column, "expected a finite number, got '" + text + "'");
     }

@@ -1,5 +1,6 @@
 package dev.archlab.examples.autocomplete;
 
+import dev.archlab.autocomplete.Entry;
 import dev.archlab.autocomplete.IndexDesign;
 import dev.archlab.autocomplete.LiveSuggester;
 import dev.archlab.autocomplete.MatchMode;
@@ -13,14 +14,16 @@ import dev.archlab.examples.lab.LabContext;
 import dev.archlab.examples.lab.LabReport;
 import dev.archlab.examples.lab.LabRunner;
 import dev.archlab.examples.lab.Section;
-import dev.archlab.examples.lab.Table;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -115,18 +118,109 @@ public final class AutocompleteCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--limit must be between 1 and 100, got " + limit);
       }
-      Suggester suggester = design.build(AutocompleteData.bundled());
+      List<Entry> catalog = AutocompleteData.bundled();
+      Set<String> categories = new TreeSet<>();
+      catalog.forEach(e -> categories.add(e.category()));
+      if (category != null && !categories.contains(category)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown --category '"
+                + category
+                + "', expected one of "
+                + String.join(", ", categories));
+      }
+      Suggester suggester = design.build(catalog);
       List<Suggestion> found = suggester.suggest(new Query(text, limit, category, mode));
-      Table table = Table.withHeaders("#", "term", "weight", "category", "match");
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("#", "term", "weight", "category", "match"));
       int rank = 1;
       for (Suggestion s : found) {
-        table.row(rank++, s.term(), s.weight(), s.category(), s.fuzzy() ? "one typo" : "exact");
+        rows.add(
+            List.of(
+                String.valueOf(rank++),
+                s.term(),
+                String.valueOf(s.weight()),
+                s.category(),
+                s.fuzzy() ? "one typo" : "exact"));
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(found.isEmpty() ? "no suggestions\n" : table.toText());
+      out.print(found.isEmpty() ? "no suggestions\n" : terminalTable(rows));
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * Aligned text columns padded by display width, so CJK terms (two terminal columns per character)
+   * do not push the columns after them out of line. The first row is the header.
+   */
+  static String terminalTable(List<List<String>> rows) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], displayWidth(row.get(c)));
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int r = 0; r < rows.size(); r++) {
+      appendRow(out, rows.get(r), widths);
+      if (r == 0) {
+        for (int c = 0; c < columns; c++) {
+          out.append(c == 0 ? "" : "  ").append("-".repeat(widths[c]));
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
+    for (int c = 0; c < widths.length; c++) {
+      String cell = cells.get(c);
+      out.append(c == 0 ? "" : "  ").append(cell);
+      if (c < widths.length - 1) {
+        out.append(" ".repeat(widths[c] - displayWidth(cell)));
+      }
+    }
+    out.append('\n');
+  }
+
+  /**
+   * Terminal columns the text takes: two for East Asian Wide and Fullwidth characters (CJK, kana,
+   * Hangul, fullwidth forms), none for combining marks, one otherwise.
+   */
+  static int displayWidth(String text) {
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.FORMAT) {
+        continue;
+      }
+      width += isWide(cp) ? 2 : 1;
+    }
+    return width;
+  }
+
+  private static boolean isWide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F) // Hangul Jamo initials
+        || (cp >= 0x2E80 && cp <= 0x303E) // CJK radicals, punctuation
+        || (cp >= 0x3041 && cp <= 0x33FF) // kana, CJK symbols and compatibility
+        || (cp >= 0x3400 && cp <= 0x4DBF) // CJK extension A
+        || (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
+        || (cp >= 0xA000 && cp <= 0xA4CF) // Yi
+        || (cp >= 0xAC00 && cp <= 0xD7A3) // Hangul syllables
+        || (cp >= 0xF900 && cp <= 0xFAFF) // CJK compatibility ideographs
+        || (cp >= 0xFE30 && cp <= 0xFE4F) // CJK compatibility forms
+        || (cp >= 0xFF00 && cp <= 0xFF60) // fullwidth forms
+        || (cp >= 0xFFE0 && cp <= 0xFFE6) // fullwidth signs
+        || (cp >= 0x1F300 && cp <= 0x1F64F) // pictographs, emoticons
+        || (cp >= 0x1F900 && cp <= 0x1F9FF) // supplemental symbols and pictographs
+        || (cp >= 0x20000 && cp <= 0x3FFFD); // CJK extensions B and beyond
   }
 
   /** {@code archlab autocomplete serve}: the HTTP API and the page. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +36,84 @@ public final class AutocompleteData {
 
   private AutocompleteData() {}
 
-  /** English words (category {@code en}), weight = subtitle corpus count. */
+  /** Top of the common weight scale: the best entry of each source gets this weight. */
+  public static final long SCALE = 1_000_000;
+
+  /**
+   * English words (category {@code en}), weight = the word's percentile rank among the English
+   * words by subtitle corpus count (see {@link #percentileWeights}).
+   */
   public static List<Entry> english() {
-    List<Entry> entries = new ArrayList<>();
-    for (String[] row : readTsv("en_subtlex_us.tsv.gz")) {
-      entries.add(Entry.of(row[0], Long.parseLong(row[1]), "en"));
+    List<String[]> rows = readTsv("en_subtlex_us.tsv.gz");
+    long[] raw = new long[rows.size()];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = Long.parseLong(rows.get(i)[1]);
+    }
+    long[] weights = percentileWeights(raw);
+    List<Entry> entries = new ArrayList<>(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      entries.add(Entry.of(rows.get(i)[0], weights[i], "en"));
     }
     return entries;
   }
 
   /**
-   * Japanese nouns with katakana readings, weight = 20000 - MeCab cost (a ranking signal, not a
-   * frequency), categories {@code ja-place}, {@code ja-person}, {@code ja-proper}, {@code ja-noun}.
+   * Puts one source's raw weights on the common scale: each becomes {@code 1 + (SCALE - 1) * below
+   * / (n - 1)}, where {@code below} counts the source's entries with a strictly lower raw weight.
+   * Raw subtitle counts and MeCab costs are not comparable, but their orders are, so the best entry
+   * of every source weighs {@link #SCALE}, its median entry about half that, and ties stay ties.
+   */
+  static long[] percentileWeights(long[] raw) {
+    long[] sorted = raw.clone();
+    Arrays.sort(sorted);
+    long[] weights = new long[raw.length];
+    long span = Math.max(1, raw.length - 1);
+    for (int i = 0; i < raw.length; i++) {
+      long below = lowerBound(sorted, raw[i]);
+      weights[i] = 1 + (SCALE - 1) * below / span;
+    }
+    return weights;
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] < value) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /**
+   * Japanese nouns with katakana readings, categories {@code ja-place}, {@code ja-person}, {@code
+   * ja-proper}, {@code ja-noun}; weight = the noun's percentile rank among all bundled Japanese
+   * nouns by 20000 - MeCab cost (a ranking signal, not a frequency; see {@link
+   * #percentileWeights}).
    */
   public static List<Entry> japanese() {
-    List<Entry> entries = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
     for (String file :
         List.of("place_names", "person_names", "proper_nouns_other", "common_nouns")) {
-      String category = JAPANESE_FILES.get(file);
       for (String[] row : readTsv("ja_" + file + ".tsv.gz")) {
-        entries.add(Entry.of(row[0], Long.parseLong(row[2]), category).withReadings(row[1]));
+        rows.add(row);
+        categories.add(JAPANESE_FILES.get(file));
       }
+    }
+    long[] raw = new long[rows.size()];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = Long.parseLong(rows.get(i)[2]);
+    }
+    long[] weights = percentileWeights(raw);
+    List<Entry> entries = new ArrayList<>(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      String[] row = rows.get(i);
+      entries.add(Entry.of(row[0], weights[i], categories.get(i)).withReadings(row[1]));
     }
     return entries;
   }

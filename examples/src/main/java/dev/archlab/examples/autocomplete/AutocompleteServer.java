@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -308,13 +309,20 @@ public final class AutocompleteServer implements AutoCloseable {
         "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + clip(value) + "'");
   }
 
-  private static String category(Map<String, String> params) throws BadRequest {
+  private String category(Map<String, String> params) throws BadRequest {
     String value = params.get("category");
     if (value == null || value.isEmpty()) {
       return null;
     }
     if (value.length() > 64) {
       throw new BadRequest(400, "category", "category must be at most 64 characters");
+    }
+    Set<String> known = live.categories();
+    if (!known.contains(value)) {
+      throw new BadRequest(
+          400,
+          "category",
+          "unknown category '" + clip(value) + "', expected one of " + String.join(", ", known));
     }
     return value;
   }

@@ -125,12 +125,17 @@ class AutocompleteServerTest {
           {"/api/search?q=a&limit=abc", "limit"},
           {"/api/search?q=a&mode=regex", "mode"},
           {"/api/search?q=" + "a".repeat(101), "q"},
+          {"/api/search?q=a&category=nope", "category"},
+          {"/api/popular?category=nope", "category"},
         }) {
       HttpResponse<String> response = get(bad[0]);
       assertEquals(400, response.statusCode(), bad[0]);
       assertEquals(bad[1], JSON.readTree(response.body()).get("parameter").asText(), bad[0]);
       assertTrue(response.headers().firstValue("Content-Type").orElse("").contains("json"));
     }
+    String unknown =
+        JSON.readTree(get("/api/search?q=a&category=nope").body()).get("error").asText();
+    assertTrue(unknown.contains("'nope'") && unknown.contains("tablets"), unknown);
     assertEquals(404, get("/api/nothing").statusCode());
     // The JDK server itself refuses a malformed URI with 400 before any handler runs.
     String raw = rawGet("/api/search?q=%zz");
