@@ -58,8 +58,10 @@ final class Romaji {
 
   /**
    * The kana prefixes a normalised query may stand for: for {@code "tok"} the five prefixes {@code
-   * とか} to {@code とこ} plus {@code とつ}. Leading kana are kept ({@code "とk"} works too, as an input
-   * method shows mid-composition). Empty when the trailing letters are not romaji.
+   * とか} to {@code とこ} plus {@code とつ}, then the same after {@code とう} and {@code とお} (a long vowel
+   * the user may have left out, see {@link #withLongVowels}); the spelling as typed comes first.
+   * Leading kana are kept ({@code "とk"} works too, as an input method shows mid-composition). Empty
+   * when the trailing letters are not romaji.
    */
   static List<String> kanaPrefixes(String normalizedQuery) {
     int split = normalizedQuery.length();
@@ -101,8 +103,8 @@ final class Romaji {
    * The kana as typed first, then the spellings with an omitted long vowel restored: people type
    * "tokyo" for とうきょう and "osaka" for おおさか, so a syllable ending in o may also stand for おう or おお,
    * and one ending in u for うう. Only the first {@link #MAX_LONG_VOWELS} such syllables are varied,
-   * to keep the lookups per query few; a syllable already followed by its vowel ("toukyo") and a
-   * final syllable (its prefix covers the long form) are left alone.
+   * to keep the lookups per query few; a syllable already followed by its vowel or a long-vowel
+   * mark ("toukyo", "to-") and a final syllable (its prefix covers the long form) are left alone.
    */
   private static List<String> withLongVowels(
       String head, List<String> pieces, List<String> spellings, boolean lastIsComplete) {
@@ -112,7 +114,7 @@ final class Romaji {
       String spelling = spellings.get(p);
       char vowel = spelling.charAt(spelling.length() - 1);
       boolean last = p == pieces.size() - 1;
-      boolean nextIsVowel = !last && "uo".indexOf(spellings.get(p + 1).charAt(0)) >= 0;
+      boolean nextIsVowel = !last && "uo-".indexOf(spellings.get(p + 1).charAt(0)) >= 0;
       // A bare vowel after an o or u syllable is the long vowel itself, typed out.
       boolean typedLongVowel =
           spelling.length() == 1 && p > 0 && "uo".indexOf(lastChar(spellings.get(p - 1))) >= 0;

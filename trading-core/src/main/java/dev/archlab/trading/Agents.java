@@ -73,6 +73,7 @@ public final class Agents {
 
   /** Acts by the argmax of a saved network, as both learners do at evaluation time. */
   public static Agent greedy(String name, DenseNetwork network) {
+    Objects.requireNonNull(network, "network");
     return new RuleAgents.Greedy(Objects.requireNonNull(name, "name"), network.copy());
   }
 }

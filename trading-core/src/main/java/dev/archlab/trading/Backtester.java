@@ -36,6 +36,17 @@ public final class Backtester {
       double after = environment.position();
       step++;
       equity[step] = equity[step - 1] * (1 + reward);
+      if (!(equity[step] > 0)) {
+        // Only a short through a rise of more than 100% in one bar can do this (see Known limits).
+        throw new IllegalStateException(
+            agent.name()
+                + " lost the whole account on "
+                + environment.lastStepDate()
+                + ": equity "
+                + equity[step]
+                + " after a step return of "
+                + reward);
+      }
       positions[step - 1] = after;
       dates.add(environment.lastStepDate());
       equityCurve.add(equity[step]);

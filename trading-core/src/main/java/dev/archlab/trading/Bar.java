@@ -21,11 +21,34 @@ import java.util.Objects;
 public record Bar(
     LocalDate date, double open, double high, double low, double close, double volume) {
 
-  /** Checks the date is present and the close is a positive finite number. */
+  /**
+   * Checks the date is present, the close is a positive finite number, open, high and low are each
+   * NaN or positive and finite, high is not below low, and volume is NaN or finite and not
+   * negative.
+   */
   public Bar {
     Objects.requireNonNull(date, "date");
     if (!(close > 0) || Double.isInfinite(close)) {
-      throw new IllegalArgumentException("close must be positive and finite, got " + close);
+      throw new IllegalArgumentException(
+          "bar " + date + ": close must be positive and finite, got " + close);
+    }
+    checkOptionalPrice(date, "open", open);
+    checkOptionalPrice(date, "high", high);
+    checkOptionalPrice(date, "low", low);
+    if (high < low) {
+      throw new IllegalArgumentException("bar " + date + ": high " + high + " is below low " + low);
+    }
+    if (volume < 0 || Double.isInfinite(volume)) {
+      throw new IllegalArgumentException(
+          "bar " + date + ": volume must be NaN or finite and >= 0, got " + volume);
+    }
+  }
+
+  // Fills happen at the open, so an open of 0 or infinity would turn returns into NaN later.
+  private static void checkOptionalPrice(LocalDate date, String field, double value) {
+    if (!Double.isNaN(value) && (!(value > 0) || Double.isInfinite(value))) {
+      throw new IllegalArgumentException(
+          "bar " + date + ": " + field + " must be NaN or positive and finite, got " + value);
     }
   }
 

@@ -50,7 +50,8 @@ final class BarTradingEnvironment implements TradingEnvironment {
     }
     int warmUp = Math.max(Math.max(window, volatilityWindow), slow - 1);
     firstDecision = Math.max(warmUp, series.indexOnOrAfter(from));
-    lastDecision = series.indexOnOrAfter(to.plusDays(1)) - 2;
+    int end = to.equals(LocalDate.MAX) ? n : series.indexOnOrAfter(to.plusDays(1));
+    lastDecision = end - 2;
     if (lastDecision < firstDecision) {
       throw new IllegalArgumentException(
           "no step fits in "
@@ -125,6 +126,7 @@ final class BarTradingEnvironment implements TradingEnvironment {
 
   @Override
   public void reset(double[] observation) {
+    checkLength(observation);
     decision = firstDecision;
     position = 0;
     started = true;
@@ -141,6 +143,7 @@ final class BarTradingEnvironment implements TradingEnvironment {
     if (action < 0 || action > 2) {
       throw new IllegalArgumentException("trading action must be 0, 1 or 2, got " + action);
     }
+    checkLength(nextObservation);
     double target = TradingEnvironment.positionOf(action);
     double fill = fills[decision + 1];
     double growth =
@@ -153,6 +156,16 @@ final class BarTradingEnvironment implements TradingEnvironment {
     truncated = decision > lastDecision;
     observe(nextObservation);
     return growth - 1;
+  }
+
+  private void checkLength(double[] observation) {
+    if (observation.length != featureCount + 1) {
+      throw new IllegalArgumentException(
+          "observation array must have "
+              + (featureCount + 1)
+              + " values, got "
+              + observation.length);
+    }
   }
 
   private void observe(double[] observation) {

@@ -12,13 +12,31 @@ package dev.archlab.trading;
  */
 public record Costs(double commissionBps, double slippageBps) {
 
-  /** Checks both costs are finite and not negative. */
+  /**
+   * Highest total cost rate in basis points: reversing from long to short trades twice the equity,
+   * so a higher rate would cost more than the whole account and make equity negative.
+   */
+  public static final double MAX_TOTAL_BPS = 5_000;
+
+  /**
+   * Checks both costs are finite and not negative, and that together they are below {@link
+   * #MAX_TOTAL_BPS}.
+   */
   public Costs {
     if (!(commissionBps >= 0) || Double.isInfinite(commissionBps)) {
       throw new IllegalArgumentException("commissionBps must be >= 0, got " + commissionBps);
     }
     if (!(slippageBps >= 0) || Double.isInfinite(slippageBps)) {
       throw new IllegalArgumentException("slippageBps must be >= 0, got " + slippageBps);
+    }
+    if (commissionBps + slippageBps >= MAX_TOTAL_BPS) {
+      throw new IllegalArgumentException(
+          "commissionBps + slippageBps must be below "
+              + MAX_TOTAL_BPS
+              + " (a long-to-short reversal would cost the whole equity), got "
+              + commissionBps
+              + " + "
+              + slippageBps);
     }
   }
 

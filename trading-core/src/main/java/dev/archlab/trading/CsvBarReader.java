@@ -69,32 +69,32 @@ final class CsvBarReader {
     long line;
     while ((line = nextRow(parser, row)) > 0) {
       if (header.isEmpty()) {
-      readHeader(row, line);
-      continue;
-    }
-    if (row.size() == 1 && row.get(0).isBlank()) {
-      continue;
-    }
-    // A row with more or fewer fields than the header would silently shift values, as an
-    // unquoted "1,234.5" does; refuse it rather than guess which field is which.
-    if (row.size() != header.size()) {
-      throw new PriceDataException(
-          source,
-          line,
-          "",
-          "expected "
-              + header.size()
-              + " fields as in the header, got "
-              + row.size()
-              + ": "
-              + String.join(",", row));
-    }
-    Bar bar = parseRow(row, line);
-    if (!bars.isEmpty()) {
-      checkOrder(bars.get(bars.size() - 1), lines.get(lines.size() - 1), bar, line);
-    }
-    bars.add(bar);
-    lines.add(line);
+        readHeader(row, line);
+        continue;
+      }
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      // A row with more or fewer fields than the header would silently shift values, as an
+      // unquoted "1,234.5" does; refuse it rather than guess which field is which.
+      if (row.size() != header.size()) {
+        throw new PriceDataException(
+            source,
+            line,
+            "",
+            "expected "
+                + header.size()
+                + " fields as in the header, got "
+                + row.size()
+                + ": "
+                + String.join(",", row));
+      }
+      Bar bar = parseRow(row, line);
+      if (!bars.isEmpty()) {
+        checkOrder(bars.get(bars.size() - 1), lines.get(lines.size() - 1), bar, line);
+      }
+      bars.add(bar);
+      lines.add(line);
     }
   }
 
@@ -224,7 +224,7 @@ final class CsvBarReader {
       throw bad(line, column, "expected a number, found an empty value");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw bad(line, column, "expected a decimal number, got '" + text + "'");
+      throw bad(line, column, "expected a number, got '" + text + "'");
     }
     double value = Double.parseDouble(text);
     if (!Double.isFinite(value)) {

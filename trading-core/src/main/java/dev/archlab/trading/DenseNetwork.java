@@ -1,8 +1,11 @@
 package dev.archlab.trading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,14 +26,27 @@ import java.util.SplittableRandom;
  * bit. {@link #toJson()} and {@link #fromJson(String)} round-trip every parameter exactly.
  *
  * <p>Not thread-safe: forward passes reuse internal buffers so that they allocate nothing. Use
- * {@link #copy()} to give each thread its own network.
+ * {@link #copy()} to give each thread its own network. {@link #predict} and {@link #argmax} called
+ * from a second thread while another is inside them throw {@link
+ * java.util.ConcurrentModificationException} rather than return a mixed-up result.
  *
  * @since 0.1
  */
 public final class DenseNetwork {
   private static final int FORMAT = 1;
+  // Hand-edited files must not be coerced: "2.7" or "2" is not a size and "NaN" is not a weight,
+  // and a second object or a repeated key would silently win over what was meant.
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /** Most parameters a loaded network may have, so that a bad size fails before allocating. */
+  private static final long MAX_PARAMETERS = 1L << 28;
 
   /**
    * One dense layer.
@@ -59,6 +75,7 @@ public final class DenseNetwork {
   private final double[][] preActivations;
   private final double[][] outputs;
   private final double[][] deltas;
+  private final SingleThreadGuard guard = new SingleThreadGuard("this DenseNetwork");
 
   private DenseNetwork(int inputSize, List<Layer> layers) {
     if (inputSize < 1) {
@@ -149,14 +166,45 @@ public final class DenseNetwork {
     return parameters.length;
   }
 
-  /** Computes the network's output for {@code input} into {@code output}. */
+  /**
+   * Computes the network's output for {@code input} into {@code output}.
+   *
+   * @throws IllegalArgumentException if {@code input} does not hold exactly {@link #inputSize()}
+   *     finite values
+   */
   public void predict(double[] input, double[] output) {
-    System.arraycopy(forward(input), 0, output, 0, outputSize());
+    checkFinite(input);
+    guard.enter();
+    try {
+      System.arraycopy(forward(input), 0, output, 0, outputSize());
+    } finally {
+      guard.exit();
+    }
   }
 
-  /** Index of the largest output for {@code input}; the lowest index wins ties. */
+  /**
+   * Index of the largest output for {@code input}; the lowest index wins ties.
+   *
+   * @throws IllegalArgumentException if {@code input} does not hold exactly {@link #inputSize()}
+   *     finite values
+   */
   public int argmax(double[] input) {
-    return indexOfMax(forward(input));
+    checkFinite(input);
+    guard.enter();
+    try {
+      return indexOfMax(forward(input));
+    } finally {
+      guard.exit();
+    }
+  }
+
+  // A NaN input makes every output NaN, and argmax would then quietly answer action 0.
+  private static void checkFinite(double[] input) {
+    for (int i = 0; i < input.length; i++) {
+      if (!Double.isFinite(input[i])) {
+        throw new IllegalArgumentException("input[" + i + "] must be finite, got " + input[i]);
+      }
+    }
   }
 
   static int indexOfMax(double[] values) {
@@ -226,7 +274,19 @@ public final class DenseNetwork {
     try {
       read = JSON.readValue(json, NetworkJson.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a network JSON: " + e.getOriginalMessage(), e);
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new IllegalArgumentException(
+          "not a network JSON" + where + ": " + e.getOriginalMessage(), e);
+    }
+    if (read == null) {
+      throw new IllegalArgumentException("network JSON is null, expected an object");
     }
     if (read.format() != FORMAT) {
       throw new IllegalArgumentException(
@@ -235,31 +295,55 @@ public final class DenseNetwork {
     if (read.layers() == null || read.layers().isEmpty()) {
       throw new IllegalArgumentException("network JSON has no layers");
     }
+    if (read.inputSize() < 1) {
+      throw new IllegalArgumentException(
+          "network JSON inputSize must be at least 1, got " + read.inputSize());
+    }
+    // Every shape is checked against the arrays already read before anything is allocated.
     List<Layer> layers = new ArrayList<>();
-    for (LayerJson layer : read.layers()) {
+    long previousSize = read.inputSize();
+    long parameterCount = 0;
+    for (int l = 0; l < read.layers().size(); l++) {
+      LayerJson layer = read.layers().get(l);
+      if (layer == null || layer.activation() == null || layer.size() < 1) {
+        throw new IllegalArgumentException(
+            "layer "
+                + l
+                + " must have a size of at least 1 and an activation, got "
+                + (layer == null ? "null" : layer.size() + " and " + layer.activation()));
+      }
+      long expected = previousSize * layer.size();
+      checkParameters(l, "weights", expected, layer.weights());
+      checkParameters(l, "biases", layer.size(), layer.biases());
+      parameterCount += expected + layer.size();
+      if (parameterCount > MAX_PARAMETERS) {
+        throw new IllegalArgumentException(
+            "network JSON has more than " + MAX_PARAMETERS + " parameters by layer " + l);
+      }
       layers.add(new Layer(layer.size(), layer.activation()));
+      previousSize = layer.size();
     }
     DenseNetwork network = new DenseNetwork(read.inputSize(), layers);
     for (int l = 0; l < layers.size(); l++) {
       LayerJson layer = read.layers().get(l);
-      int expected = network.sizes[l] * network.sizes[l + 1];
-      if (layer.weights() == null || layer.weights().length != expected) {
-        throw new IllegalArgumentException(
-            "layer " + l + " must have " + expected + " weights, got " + lengthOf(layer.weights()));
-      }
-      if (layer.biases() == null || layer.biases().length != layer.size()) {
-        throw new IllegalArgumentException(
-            "layer "
-                + l
-                + " must have "
-                + layer.size()
-                + " biases, got "
-                + lengthOf(layer.biases()));
-      }
-      System.arraycopy(layer.weights(), 0, network.parameters, network.weightOffsets[l], expected);
+      int weights = layer.weights().length;
+      System.arraycopy(layer.weights(), 0, network.parameters, network.weightOffsets[l], weights);
       System.arraycopy(layer.biases(), 0, network.parameters, network.biasOffsets[l], layer.size());
     }
     return network;
+  }
+
+  private static void checkParameters(int layer, String kind, long expected, double[] values) {
+    if (values == null || values.length != expected) {
+      throw new IllegalArgumentException(
+          "layer " + layer + " must have " + expected + " " + kind + ", got " + lengthOf(values));
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(
+            "layer " + layer + " " + kind + "[" + i + "] must be finite, got " + values[i]);
+      }
+    }
   }
 
   private static int lengthOf(double[] values) {
@@ -292,7 +376,7 @@ public final class DenseNetwork {
 
   /** Forward pass; returns the internal output buffer, valid until the next pass. */
   double[] forward(double[] input) {
-    if (input.length < inputSize) {
+    if (input.length != inputSize) {
       throw new IllegalArgumentException(
           "input must have " + inputSize + " values, got " + input.length);
     }

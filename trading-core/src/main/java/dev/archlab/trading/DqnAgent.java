@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  */
 final class DqnAgent implements LearningAgent {
   private final String name;
+  private final SingleThreadGuard guard = new SingleThreadGuard("this agent");
   private final DqnConfig config;
   private final DenseNetwork online;
   private final DenseNetwork target;
@@ -56,17 +57,32 @@ final class DqnAgent implements LearningAgent {
 
   @Override
   public int act(double[] observation) {
-    return online.argmax(observation);
+    guard.enter();
+    try {
+      return online.argmax(observation);
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override
   public DenseNetwork model() {
-    return online.copy();
+    guard.enter();
+    try {
+      return online.copy();
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override
   public String weightsHash() {
-    return online.weightsHash();
+    guard.enter();
+    try {
+      return online.weightsHash();
+    } finally {
+      guard.exit();
+    }
   }
 
   double epsilon() {
@@ -76,6 +92,17 @@ final class DqnAgent implements LearningAgent {
 
   @Override
   public TrainingResult train(Environment environment, long steps, TrainingListener listener) {
+    Checks.atLeast("steps", steps, 1);
+    guard.enter();
+    try {
+      return trainGuarded(environment, steps, listener);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  private TrainingResult trainGuarded(
+      Environment environment, long steps, TrainingListener listener) {
     checkShape(environment);
     double[] observation = new double[environment.observationSize()];
     double[] next = new double[environment.observationSize()];

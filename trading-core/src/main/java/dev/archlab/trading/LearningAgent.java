@@ -14,7 +14,10 @@ public interface LearningAgent extends Agent {
    * Trains for at most {@code steps} environment steps, starting from the state left by earlier
    * calls (the environment is reset at the start).
    *
+   * @param steps at least 1
    * @param listener told of every finished episode; may stop training early
+   * @throws IllegalArgumentException if {@code steps} is below 1 or the environment's shape does
+   *     not match the agent's
    */
   TrainingResult train(Environment environment, long steps, TrainingListener listener);
 

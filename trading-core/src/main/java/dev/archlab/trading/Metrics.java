@@ -69,6 +69,19 @@ public record Metrics(
           "need one position per period (" + n + "), got " + positions.length);
     }
     Checks.positive("periodsPerYear", periodsPerYear);
+    // A ruined account (equity at or below zero) has no meaningful ratios; say so, not NaN.
+    for (int i = 0; i <= n; i++) {
+      if (!(equity[i] > 0) || Double.isInfinite(equity[i])) {
+        throw new IllegalArgumentException(
+            "equity[" + i + "] must be positive and finite, got " + equity[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(positions[i])) {
+        throw new IllegalArgumentException(
+            "positions[" + i + "] must be finite, got " + positions[i]);
+      }
+    }
     double years = n / periodsPerYear;
     double growth = equity[n] / equity[0];
 

@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  */
 final class PolicyGradientAgent implements LearningAgent {
   private final String name;
+  private final SingleThreadGuard guard = new SingleThreadGuard("this agent");
   private final PolicyGradientConfig config;
   private final DenseNetwork policy;
   private final DenseNetwork value;
@@ -86,21 +87,47 @@ final class PolicyGradientAgent implements LearningAgent {
 
   @Override
   public int act(double[] observation) {
-    return policy.argmax(observation);
+    guard.enter();
+    try {
+      return policy.argmax(observation);
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override
   public DenseNetwork model() {
-    return policy.copy();
+    guard.enter();
+    try {
+      return policy.copy();
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override
   public String weightsHash() {
-    return policy.weightsHash() + value.weightsHash();
+    guard.enter();
+    try {
+      return policy.weightsHash() + value.weightsHash();
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override
   public TrainingResult train(Environment environment, long steps, TrainingListener listener) {
+    Checks.atLeast("steps", steps, 1);
+    guard.enter();
+    try {
+      return trainGuarded(environment, steps, listener);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  private TrainingResult trainGuarded(
+      Environment environment, long steps, TrainingListener listener) {
     if (environment.observationSize() != observationSize
         || environment.actionCount() != actionCount) {
       throw new IllegalArgumentException(

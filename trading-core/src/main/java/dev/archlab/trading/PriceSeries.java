@@ -49,6 +49,11 @@ public final class PriceSeries {
     if (bars.isEmpty()) {
       throw new IllegalArgumentException("series '" + name + "' has no bars");
     }
+    for (int i = 0; i < bars.size(); i++) {
+      if (bars.get(i) == null) {
+        throw new IllegalArgumentException("series '" + name + "': bar " + i + " is null");
+      }
+    }
     List<Bar> copy = List.copyOf(bars);
     for (int i = 1; i < copy.size(); i++) {
       if (!copy.get(i).date().isAfter(copy.get(i - 1).date())) {

@@ -39,6 +39,13 @@ final class RuleAgents {
   record Crossover(String name, int featureIndex, int belowAction) implements Agent {
     @Override
     public int act(double[] observation) {
+      if (observation.length <= featureIndex) {
+        throw new IllegalArgumentException(
+            "observation must have more than "
+                + featureIndex
+                + " values for the crossover feature, got "
+                + observation.length);
+      }
       return observation[featureIndex] > 0 ? TradingEnvironment.LONG : belowAction;
     }
   }

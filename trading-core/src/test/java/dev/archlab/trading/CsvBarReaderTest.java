@@ -224,4 +224,70 @@ class CsvBarReaderTest {
         "series 'x': bar 1 dated 2020-01-01 is not after the previous bar's 2020-01-02",
         e.getMessage());
   }
+
+  @Test
+  void readCsv_rowWithMoreFieldsThanHeader_isRejectedNotShifted() {
+    // An unquoted thousands separator splits one value in two; close must not become 1.
+    PriceDataException e =
+        assertThrows(
+            PriceDataException.class, () -> read("date,close,volume\n2023-01-02,1,234.5,100\n"));
+
+    assertEquals(2, e.line());
+    assertEquals(
+        "prices.csv line 2: expected 3 fields as in the header, got 4: 2023-01-02,1,234.5,100",
+        e.getMessage());
+  }
+
+  @Test
+  void readCsv_rowWithFewerFieldsThanHeader_isRejected() {
+    PriceDataException e =
+        assertThrows(PriceDataException.class, () -> read(HEADER + "2023-01-02,1,2,0.5,1.5\n"));
+
+    assertEquals(
+        "prices.csv line 2: expected 6 fields as in the header, got 5: 2023-01-02,1,2,0.5,1.5",
+        e.getMessage());
+  }
+
+  @Test
+  void readCsv_byteOrderMark_isIgnored() throws IOException {
+    PriceSeries series = read("\uFEFFdate,close\n2023-01-02,1.5\n");
+
+    assertEquals(1.5, series.bar(0).close());
+  }
+
+  @ParameterizedTest
+  @MethodSource("nonDecimalNumbers")
+  void readCsv_hexOrSuffixedNumber_isRejected(String value) {
+    PriceDataException e =
+        assertThrows(
+            PriceDataException.class, () -> read("date,close\n2023-01-02," + value + "\n"));
+
+    assertEquals(
+        "prices.csv line 2, column 2 (close): expected a number, got '" + value + "'",
+        e.getMessage());
+  }
+
+  static Stream<String> nonDecimalNumbers() {
+    return Stream.of("0x1p3", "1.5d", "2f", "1_000");
+  }
+
+  @Test
+  void readCsv_unterminatedQuote_isAPriceDataExceptionWithLine() {
+    PriceDataException e =
+        assertThrows(
+            PriceDataException.class, () -> read("date,close\n2023-01-02,\"1.5\n2023-01-03,2\n"));
+
+    assertTrue(
+        e.getMessage().startsWith("prices.csv line 4: expected well-formed CSV"), e.getMessage());
+  }
+
+  @Test
+  void of_barWithNullEntry_namesTheIndex() {
+    List<Bar> bars = java.util.Arrays.asList(Bar.ofClose(LocalDate.of(2020, 1, 2), 1), null);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PriceSeries.of("x", bars));
+
+    assertEquals("series 'x': bar 1 is null", e.getMessage());
+  }
 }
