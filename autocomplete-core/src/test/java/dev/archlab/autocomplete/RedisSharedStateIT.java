@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.archlab.testsupport.IntegrationServers;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.archlab.testsupport.RedisServerProcess;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
 
 /** Two nodes, each with its own index replica, sharing state through a real redis-server. */
 class RedisSharedStateIT {
@@ -89,39 +84,12 @@ class RedisSharedStateIT {
 
   @Test
   void redisGoingAway_leavesTheNodeAnsweringFromItsLastState() throws Exception {
-    String binary = System.getenv("ARCHLAB_REDIS_SERVER_BIN");
-    if (binary == null || binary.isBlank()) {
-      IntegrationServers.redis(); // fails under CI, aborts elsewhere
-      throw new TestAbortedException("ARCHLAB_REDIS_SERVER_BIN is not set");
-    }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path dir = Files.createTempDirectory("archlab-redis");
-    Process server =
-        new ProcessBuilder(
-                binary,
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                dir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
-    try {
-      within(Duration.ofSeconds(5), "redis-server start", () -> reachable(port));
-      URI uri = URI.create("redis://127.0.0.1:" + port);
+    try (RedisServerProcess server = RedisServerProcess.start()) {
+      URI uri = server.uri();
       try (LiveSuggester node = node(uri, "outage")) {
         node.block("case");
         assertFalse(terms(node, "ip").contains("iphone case"));
-        server.destroyForcibly().waitFor();
+        server.kill();
 
         for (int i = 0; i < 5; i++) {
           assertEquals(List.of("iphone", "ipod"), terms(node, "ip"));
@@ -131,16 +99,6 @@ class RedisSharedStateIT {
         assertEquals("iphone", node.popular(null, 1).get(0).term());
         assertTrue(node.rebuild() > 1);
       }
-    } finally {
-      server.destroyForcibly();
-    }
-  }
-
-  private static boolean reachable(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }

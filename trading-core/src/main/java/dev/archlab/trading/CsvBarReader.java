@@ -29,6 +29,8 @@ final class CsvBarReader {
    * Plain decimal or scientific notation: Double.parseDouble alone would also take hexadecimal
    * ("0x1p3") and type suffixes ("1.5d"), which no price file means.
    */
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
@@ -189,6 +191,10 @@ final class CsvBarReader {
     String text = cell(row, "date");
     if (text.isEmpty()) {
       throw bad(line, "date", "expected an ISO date (YYYY-MM-DD), found an empty value");
+    }
+    // LocalDate.parse also takes signed years beyond 9999, which no price file means.
+    if (!ISO_DATE.matcher(text).matches()) {
+      throw bad(line, "date", "expected an ISO date (YYYY-MM-DD), got '" + text + "'");
     }
     try {
       return LocalDate.parse(text);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,17 +149,43 @@ public final class PriceSeries {
     for (int i = 1; i < bars.size(); i++) {
       LocalDate after = bars.get(i - 1).date();
       LocalDate before = bars.get(i).date();
-      int missing = 0;
-      for (LocalDate d = after.plusDays(1); d.isBefore(before); d = d.plusDays(1)) {
-        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-          missing++;
-        }
-      }
+      long missing = weekdaysBetween(after, before);
       if (missing > 0) {
-        gaps.add(new Gap(after, before, missing));
+        if (missing > Integer.MAX_VALUE) {
+          throw new IllegalStateException(
+              "series '"
+                  + name
+                  + "': "
+                  + missing
+                  + " weekdays between "
+                  + after
+                  + " and "
+                  + before
+                  + " do not fit a Gap");
+        }
+        gaps.add(new Gap(after, before, (int) missing));
       }
     }
     return List.copyOf(gaps);
+  }
+
+  /**
+   * Monday-to-Friday dates strictly between {@code after} and {@code before}, counted by whole
+   * weeks so that dates centuries apart cost no more than adjacent ones.
+   */
+  private static long weekdaysBetween(LocalDate after, LocalDate before) {
+    long days = ChronoUnit.DAYS.between(after, before) - 1;
+    if (days <= 0) {
+      return 0;
+    }
+    long weekdays = days / 7 * 5;
+    LocalDate day = after.plusDays(1 + days / 7 * 7);
+    for (long i = 0; i < days % 7; i++, day = day.plusDays(1)) {
+      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        weekdays++;
+      }
+    }
+    return weekdays;
   }
 
   @Override

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,5 +292,46 @@ class CsvBarReaderTest {
         assertThrows(IllegalArgumentException.class, () -> PriceSeries.of("x", bars));
 
     assertEquals("series 'x': bar 1 is null", e.getMessage());
+  }
+
+  @Test
+  void readCsv_yearBeyondFourDigits_isRejected() {
+    PriceDataException e =
+        assertThrows(
+            PriceDataException.class, () -> read("date,close\n2000-01-03,1\n+999999999-12-31,2\n"));
+
+    assertEquals(
+        "prices.csv line 3, column 1 (date): expected an ISO date (YYYY-MM-DD), got"
+            + " '+999999999-12-31'",
+        e.getMessage());
+  }
+
+  @Test
+  void gaps_datesMillenniaApart_countWeekdaysWithoutWalkingEveryDay() throws IOException {
+    PriceSeries far = read("date,close\n0001-01-01,1\n9999-12-31,2\n");
+    PriceSeries week = read("date,close\n2020-01-03,1\n2020-01-17,2\n");
+
+    // 3,652,058 days less the two ends: 521,722 whole weeks (2,608,610 weekdays) plus 2 days.
+    assertTrue(far.gaps().get(0).missingWeekdays() > 2_600_000, far.gaps().toString());
+    // Friday 3rd to Friday 17th: the nine weekdays 6th to 10th and 13th to 16th.
+    assertEquals(9, week.gaps().get(0).missingWeekdays());
+  }
+
+  @Property(tries = 200)
+  void gaps_matchADayByDayCount(
+      @ForAll @IntRange(min = 0, max = 40) int start,
+      @ForAll @IntRange(min = 1, max = 40) int length)
+      throws IOException {
+    LocalDate after = LocalDate.of(2021, 1, 1).plusDays(start);
+    LocalDate before = after.plusDays(length);
+    int expected = 0;
+    for (LocalDate d = after.plusDays(1); d.isBefore(before); d = d.plusDays(1)) {
+      if (d.getDayOfWeek().getValue() <= 5) {
+        expected++;
+      }
+    }
+    PriceSeries series = read("date,close\n" + after + ",1\n" + before + ",1\n");
+
+    assertEquals(expected, series.gaps().isEmpty() ? 0 : series.gaps().get(0).missingWeekdays());
   }
 }
