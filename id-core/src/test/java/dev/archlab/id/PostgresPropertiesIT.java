@@ -8,12 +8,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * The H2 properties of ticket servers, segments and leases, replayed on real PostgreSQL with fewer
  * tries: each try gets fresh schemas (one per simulated server), dropped afterwards. A "server
  * restart" here drops and reopens every client connection.
  */
+@AddLifecycleHook(RequiresPostgres.class)
 class PostgresPropertiesIT {
 
   @Provide
