@@ -163,7 +163,8 @@ public final class TradeCommand implements Runnable {
       PriceSeries series = TradingRuns.load(options.data);
       LocalDate split = TradingRuns.splitDate(series, options.trainFraction);
       TradingEnvironment test = TradingRuns.testEnvironment(series, split, options.costs());
-      DenseNetwork network = DenseNetwork.fromJson(Files.readString(model));
+      prepareChartFolder(chart);
+      DenseNetwork network = readModel(model);
       if (network.inputSize() != test.observationSize()) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
@@ -212,10 +213,15 @@ public final class TradeCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (seeds < 1 || steps < 100) {
+      if (seeds < 1 || seeds > 100 || steps < 100) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "need --seeds >= 1 and --steps >= 100");
+            spec.commandLine(),
+            "need 1 <= --seeds <= 100 and --steps >= 100, got --seeds "
+                + seeds
+                + " --steps "
+                + steps);
       }
+      prepareChartFolder(chart);
       PriceSeries series = TradingRuns.load(options.data);
       LocalDate split = TradingRuns.splitDate(series, options.trainFraction);
       TradingRuns.Comparison comparison =
@@ -244,6 +250,27 @@ public final class TradeCommand implements Runnable {
       writeChart(chart, "Out-of-sample equity, " + series.name(), comparison.results());
       out.printf("Equity chart: %s%n", chart.toAbsolutePath());
       return 0;
+    }
+  }
+
+  /** Creates the chart's folder up front, so a bad path fails before minutes of work. */
+  private static void prepareChartFolder(Path chart) throws java.io.IOException {
+    Path parent = chart.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+
+  /** Reads a saved model; every failure names the file. */
+  private static DenseNetwork readModel(Path model) throws java.io.IOException {
+    if (Files.isDirectory(model)) {
+      throw new java.io.IOException("model " + model + " is a folder, expected a JSON file");
+    }
+    String json = Files.readString(model);
+    try {
+      return DenseNetwork.fromJson(json);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("model " + model + ": " + e.getMessage(), e);
     }
   }
 

@@ -74,7 +74,7 @@ final class TradingRuns {
   static LocalDate splitDate(PriceSeries series, double trainFraction) {
     if (!(trainFraction > 0.1 && trainFraction < 0.95)) {
       throw new IllegalArgumentException(
-          "train fraction must be between 0.1 and 0.95, got " + trainFraction);
+          "train fraction must be above 0.1 and below 0.95, got " + trainFraction);
     }
     return series.bar((int) (series.size() * trainFraction)).date();
   }
