@@ -88,8 +88,23 @@ public final class Section {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartTitleVisible(true);
     chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    chart.getStyler().setLabelsFontColor(java.awt.Color.BLACK);
+    chart.getStyler().setLabelsPosition(1.0);
     chart.getStyler().setXAxisLabelRotation(bars.size() > 5 ? 30 : 0);
-    chart.addSeries(yTitle, List.copyOf(bars.keySet()), List.copyOf(bars.values()));
+    List<Double> values = new ArrayList<>();
+    bars.values().forEach(value -> values.add(threeSignificantDigits(value.doubleValue())));
+    chart.addSeries(yTitle, List.copyOf(bars.keySet()), values);
     chart(name, caption, chart);
+  }
+
+  /** Bar labels print the value as given; three significant digits are all a chart can show. */
+  private static double threeSignificantDigits(double value) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return value;
+    }
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
+        .doubleValue();
   }
 }
