@@ -1,9 +1,9 @@
 package dev.archlab.examples.cache;
 
 import dev.archlab.examples.lab.LabContext;
-import dev.archlab.examples.lab.Section;
-import java.io.PrintWriter;
+import dev.archlab.examples.lab.LabRunner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +53,7 @@ public final class CacheCommand implements Callable<Integer> {
   @Option(names = "--no-outage", description = "Skip the Redis outage run.")
   boolean noOutage;
 
-  @Option(names = "--out", defaultValue = "lab-report/cache", description = "Chart folder.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Report folder.")
   Path out;
 
   @Override
@@ -73,18 +73,11 @@ public final class CacheCommand implements Callable<Integer> {
                 requests, latencyMicros, threads, writeFraction, trace, !noOutage));
     LabContext context =
         LabContext.create(quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL, seed, System.err);
-    Section section = new Section(experiment.id(), experiment.title(), out);
-    experiment.run(context, section);
-
-    PrintWriter stdout = spec.commandLine().getOut();
-    for (Section.Block block : section.blocks()) {
-      switch (block) {
-        case Section.Paragraph p -> stdout.printf("%s%n%n", p.text());
-        case Section.TableBlock t -> stdout.printf("%s%n%s%n", t.caption(), t.table().toText());
-        case Section.Image i -> stdout.printf("chart: %s%n%n", out.resolve(i.fileName()));
-      }
-    }
-    stdout.flush();
-    return 0;
+    return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run(
+            List.of(experiment),
+            context,
+            out != null ? out : LabRunner.defaultReportDir(),
+            "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
   }
 }

@@ -64,7 +64,7 @@ public final class IdCommand implements Callable<Integer> {
     }
     String invocation =
         "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    return new LabRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+    return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(
             List.of(new IdExperiment(options)),
             LabContext.create(scale, 42, System.err),

@@ -14,10 +14,25 @@ import java.util.List;
 public final class LabRunner {
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean echoSections;
 
+  /** A runner for {@code archlab lab}: sections go to the report, the terminal gets the summary. */
   public LabRunner(PrintWriter out, PrintWriter err) {
+    this(out, err, false);
+  }
+
+  private LabRunner(PrintWriter out, PrintWriter err, boolean echoSections) {
     this.out = out;
     this.err = err;
+    this.echoSections = echoSections;
+  }
+
+  /**
+   * A runner for a module's own command: it also prints each section's paragraphs and tables to the
+   * terminal, since one experiment's findings fit on a screen.
+   */
+  public static LabRunner echoingSections(PrintWriter out, PrintWriter err) {
+    return new LabRunner(out, err, true);
   }
 
   /** The default report folder: {@code lab-report/<date-time>}. */
@@ -57,6 +72,9 @@ public final class LabRunner {
       }
       section.summary("wall time (s)", String.format("%.1f", (System.nanoTime() - start) / 1e9));
       sections.add(section);
+      if (echoSections) {
+        echo(section, dir);
+      }
     }
 
     LabReport report = new LabReport("archlab lab report", preamble(context, invocation), sections);
@@ -71,6 +89,18 @@ public final class LabRunner {
     }
     out.flush();
     return failed.isEmpty() ? 0 : 1;
+  }
+
+  private void echo(Section section, Path dir) {
+    for (Section.Block block : section.blocks()) {
+      switch (block) {
+        case Section.Paragraph p -> out.printf("%s%n%n", p.text());
+        case Section.TableBlock t -> out.printf("%s%n%s%n", t.caption(), t.table().toText());
+        case Section.Image i ->
+            out.printf("chart: %s%n%n", dir.resolve(i.fileName()).toAbsolutePath().normalize());
+      }
+    }
+    out.flush();
   }
 
   private static List<String> preamble(LabContext context, String invocation) {
