@@ -5,11 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +17,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +33,14 @@ import org.slf4j.LoggerFactory;
 /** The {@link LiveSuggester}: an immutable index snapshot, a live overlay, a cache, a refresher. */
 final class DefaultLiveSuggester implements LiveSuggester {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultLiveSuggester.class);
-  private static final int HISTORY_SIZE = 20;
   private static final double MIN_POPULARITY = 0.01;
+
+  /**
+   * How many of the most requested cached queries a rebuild answers on the new index before the
+   * swap. About 1,000 answers at 10-50 us each: tens of milliseconds on the rebuild thread, so the
+   * requests right after a swap mostly hit the cache instead of all missing at once.
+   */
+  private static final int WARMED_QUERIES = 1_000;
 
   /** An index and what it was built from; replaced as a whole on a swap. */
   private record Snapshot(
@@ -53,6 +60,8 @@ final class DefaultLiveSuggester implements LiveSuggester {
       List<Entry> entries,
       Set<String> overridden,
       Map<String, Double> popularity) {}
+
+  private record View(Snapshot snap, Overlay overlay) {}
 
   private record CacheKey(
       String text,
@@ -84,13 +93,20 @@ final class DefaultLiveSuggester implements LiveSuggester {
   private final long windowMinutes;
   private final InstantSource clock;
   private final @Nullable Cache<CacheKey, List<Suggestion>> cache;
-  private final Cache<String, Deque<String>> histories;
+  private final int historySize;
+  private final Duration historyTtl;
+
+  /**
+   * The shared histories as last read, kept one refresh interval so a typing user costs one read.
+   */
+  private final Cache<String, List<String>> histories;
+
   private final Cache<Entry, Keys> keys = Caffeine.newBuilder().maximumSize(200_000).build();
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong versions = new AtomicLong();
   private volatile Overlay overlay;
   private final Object refreshLock = new Object();
-  private final Object rebuildLock = new Object();
+  private final ExecutorService rebuilder;
   private final Map<Long, Map<String, Long>> minuteCache = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> pendingCounts = new ConcurrentHashMap<>();
   private final ScheduledExecutorService refresher;
@@ -119,8 +135,13 @@ final class DefaultLiveSuggester implements LiveSuggester {
                 .expireAfterWrite(builder.cacheTtl)
                 .recordStats()
                 .build();
+    this.historySize = builder.historySize;
+    this.historyTtl = builder.historyTtl;
     this.histories =
-        Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(Duration.ofHours(1)).build();
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(builder.refreshInterval)
+            .build();
     this.overlay = new Overlay(0, -1, Set.of(), List.of(), Set.of(), Map.of());
     swapIn(buildSnapshot(applyEdits(shared.edits())));
     refresh();
@@ -133,6 +154,16 @@ final class DefaultLiveSuggester implements LiveSuggester {
             });
     long every = builder.refreshInterval.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    // One platform thread, not the caller's: a caller on a virtual thread would hold a carrier
+    // thread for the whole CPU-bound build, and the requests would share the others.
+    this.rebuilder =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "live-suggester-rebuild");
+              thread.setDaemon(true);
+              thread.setPriority(Thread.MIN_PRIORITY);
+              return thread;
+            });
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -142,8 +173,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
     String arm = armOf(userId);
     count(arm + ".queries");
     Ranking ranking = rankingOf(arm);
-    Snapshot snap = snapshot.get();
-    Overlay live = currentOverlay(snap);
+    View view = view();
+    Snapshot snap = view.snap();
+    Overlay live = view.overlay();
     List<String> history = userId == null ? List.of() : history(userId);
     if (cache == null || !history.isEmpty()) {
       return compute(query, ranking, history, snap, live);
@@ -225,9 +257,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
 
   @Override
   public Set<String> categories() {
-    Snapshot snap = snapshot.get();
-    Set<String> categories = new TreeSet<>(snap.categories());
-    for (Entry entry : currentOverlay(snap).entries()) {
+    View view = view();
+    Set<String> categories = new TreeSet<>(view.snap().categories());
+    for (Entry entry : view.overlay().entries()) {
       categories.add(entry.category());
     }
     return Collections.unmodifiableSet(categories);
@@ -239,8 +271,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
       throw new IllegalArgumentException(
           "limit must be between 1 and " + Query.MAX_LIMIT + ", got " + limit);
     }
-    Snapshot snap = snapshot.get();
-    Overlay live = currentOverlay(snap);
+    View view = view();
+    Snapshot snap = view.snap();
+    Overlay live = view.overlay();
     List<Scored> scored = new ArrayList<>();
     for (Entry entry : live.entries()) {
       if (inCategory(entry, category) && !isBlocked(entry, live.blocked())) {
@@ -354,14 +387,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
     shared.addSelections(term, clock.millis() / 60_000, 1);
     count(armOf(userId) + ".selections");
     if (userId != null) {
-      Deque<String> history = histories.get(userId, id -> new ArrayDeque<>());
-      synchronized (history) {
-        history.remove(term);
-        history.addFirst(term);
-        while (history.size() > HISTORY_SIZE) {
-          history.removeLast();
-        }
-      }
+      shared.addToHistory(userId, term, historySize, historyTtl);
+      // After the write, so this node's next read sees it (read your own selections).
+      histories.invalidate(userId);
     }
     // Selections can come in bursts; one queued refresh serves them all.
     if (refreshQueued.compareAndSet(false, true)) {
@@ -375,13 +403,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
 
   @Override
   public List<String> history(String userId) {
-    Deque<String> history = histories.getIfPresent(userId);
-    if (history == null) {
-      return List.of();
-    }
-    synchronized (history) {
-      return List.copyOf(history);
-    }
+    return histories.get(userId, shared::history);
   }
 
   private void count(String counter) {
@@ -420,18 +442,78 @@ final class DefaultLiveSuggester implements LiveSuggester {
 
   @Override
   public Set<String> blocklist() {
-    return currentOverlay(snapshot.get()).blocked();
+    return view().overlay().blocked();
   }
 
   @Override
   public long rebuild() {
-    synchronized (rebuildLock) {
-      Snapshot next = buildSnapshot(applyEdits(shared.edits()));
-      swapIn(next);
-      refresh();
-      LOG.debug("index version {} swapped in after {} ms", next.version(), next.buildMillis());
-      return next.version();
+    Future<Long> done = rebuilder.submit(this::rebuildNow);
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the rebuild to finish", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("rebuild failed", e.getCause());
     }
+  }
+
+  /** Runs on the rebuild thread only, so rebuilds never overlap. */
+  private long rebuildNow() {
+    Snapshot next = buildSnapshot(applyEdits(shared.edits()));
+    long warmed;
+    synchronized (refreshLock) {
+      Overlay nextOverlay = overlayFor(next);
+      warmed = warm(next, nextOverlay);
+      snapshot.set(next);
+      overlay = nextOverlay;
+    }
+    LOG.debug(
+        "index version {} swapped in after {} ms, {} answers warmed",
+        next.version(),
+        next.buildMillis(),
+        warmed);
+    return next.version();
+  }
+
+  /**
+   * Answers the most requested cached queries of the current index on {@code next} and caches them
+   * under the next versions. Only keys whose text is already normalised are warmed: the answer
+   * depends on the typed text only through its normalised form, so those answers are exactly what a
+   * request would compute.
+   */
+  private long warm(Snapshot next, Overlay nextOverlay) {
+    if (cache == null) {
+      return 0;
+    }
+    Snapshot current = snapshot.get();
+    Map<CacheKey, List<Suggestion>> hottest =
+        cache.policy().eviction().map(e -> e.hottest(WARMED_QUERIES)).orElse(Map.of());
+    Set<CacheKey> warmed = new HashSet<>();
+    for (CacheKey key : hottest.keySet()) {
+      CacheKey nextKey =
+          new CacheKey(
+              key.text(),
+              key.limit(),
+              key.category(),
+              key.mode(),
+              key.arm(),
+              next.version(),
+              nextOverlay.version());
+      if (key.snapshot() == current.version()
+          && TextNormalizer.normalizeQuery(key.text()).equals(key.text())
+          && warmed.add(nextKey)) {
+        Query query = new Query(key.text(), key.limit(), key.category(), key.mode());
+        cache.put(nextKey, compute(query, rankingOf(key.arm()), List.of(), next, nextOverlay));
+      }
+    }
+    return warmed.size();
   }
 
   private List<Entry> applyEdits(List<SharedState.Edit> edits) {
@@ -480,7 +562,11 @@ final class DefaultLiveSuggester implements LiveSuggester {
   }
 
   private void swapIn(Snapshot next) {
-    snapshot.set(next);
+    synchronized (refreshLock) {
+      Overlay nextOverlay = overlayFor(next);
+      snapshot.set(next);
+      overlay = nextOverlay;
+    }
   }
 
   // ---- shared state --------------------------------------------------------------------------
@@ -496,32 +582,45 @@ final class DefaultLiveSuggester implements LiveSuggester {
   @Override
   public void refresh() {
     synchronized (refreshLock) {
-      flushCounts();
-      long version = shared.version();
-      boolean editsChanged = version != seenVersion;
-      if (editsChanged) {
-        seenBlocked = shared.blocklist();
-        seenEdits = shared.edits();
-        seenVersion = version;
-      }
-      Map<Long, Map<String, Long>> counts = readMinutes(clock.millis() / 60_000);
-      Snapshot snap = snapshot.get();
-      Overlay current = overlay;
-      boolean changed =
-          editsChanged || current.snapshotVersion() != snap.version() || !counts.equals(seenCounts);
-      seenCounts = counts;
-      long next = changed ? current.version() + 1 : current.version();
-      overlay = buildOverlay(next, snap, seenBlocked, seenEdits, counts);
+      overlay = overlayFor(snapshot.get());
     }
   }
 
-  private Overlay currentOverlay(Snapshot snap) {
-    Overlay live = overlay;
-    if (live.snapshotVersion() != snap.version()) {
-      refresh();
-      live = overlay;
+  /** Rereads the shared state and derives the overlay for {@code snap}; under the refresh lock. */
+  private Overlay overlayFor(Snapshot snap) {
+    flushCounts();
+    long version = shared.version();
+    boolean editsChanged = version != seenVersion;
+    if (editsChanged) {
+      seenBlocked = shared.blocklist();
+      seenEdits = shared.edits();
+      seenVersion = version;
     }
-    return live;
+    Map<Long, Map<String, Long>> counts = readMinutes(clock.millis() / 60_000);
+    Overlay current = overlay;
+    boolean changed =
+        editsChanged || current.snapshotVersion() != snap.version() || !counts.equals(seenCounts);
+    seenCounts = counts;
+    long next = changed ? current.version() + 1 : current.version();
+    return buildOverlay(next, snap, seenBlocked, seenEdits, counts);
+  }
+
+  /** The current snapshot and its overlay, consistent with each other. */
+  private View view() {
+    Snapshot snap = snapshot.get();
+    Overlay live = overlay;
+    if (live.snapshotVersion() == snap.version()) {
+      return new View(snap, live);
+    }
+    // A swap publishes the snapshot and then its overlay, both under the refresh lock; a query
+    // that sees them mismatched waits for the lock instead of deriving the overlay again.
+    synchronized (refreshLock) {
+      snap = snapshot.get();
+      if (overlay.snapshotVersion() != snap.version()) {
+        refresh();
+      }
+      return new View(snap, overlay);
+    }
   }
 
   private void flushCounts() {
@@ -626,6 +725,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
   @Override
   public void close() {
     refresher.shutdownNow();
+    rebuilder.shutdownNow();
     try {
       flushCounts();
     } finally {

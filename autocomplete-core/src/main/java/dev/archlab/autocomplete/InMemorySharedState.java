@@ -1,5 +1,11 @@
 package dev.archlab.autocomplete;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Shared state for one node: concurrent maps. */
 final class InMemorySharedState implements SharedState {
   private static final int KEPT_MINUTES = 24 * 60;
+  private static final long MAX_USERS = 1_000_000;
+
+  /** A user's terms, newest first, and how long they live after the last write. */
+  private record History(List<String> terms, Duration ttl) {}
 
   private final ConcurrentSkipListMap<Long, Map<String, Long>> minutes =
       new ConcurrentSkipListMap<>();
@@ -17,6 +27,21 @@ final class InMemorySharedState implements SharedState {
   private final Map<String, Edit> edits = new ConcurrentHashMap<>();
   private final Map<String, Long> counters = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
+  private final Cache<String, History> histories;
+
+  InMemorySharedState() {
+    this(Ticker.systemTicker());
+  }
+
+  /** With a ticker that tests move by hand, to check expiry. */
+  InMemorySharedState(Ticker ticker) {
+    this.histories =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_USERS)
+            .ticker(ticker)
+            .expireAfter(Expiry.<String, History>writing((user, history) -> history.ttl()))
+            .build();
+  }
 
   @Override
   public void addSelections(String term, long minute, long count) {
@@ -66,6 +91,34 @@ final class InMemorySharedState implements SharedState {
   @Override
   public Map<String, Long> counters() {
     return Map.copyOf(counters);
+  }
+
+  @Override
+  public void addToHistory(String userId, String term, int keep, Duration ttl) {
+    histories
+        .asMap()
+        .compute(
+            userId,
+            (user, old) ->
+                new History(withNewest(old == null ? List.of() : old.terms(), term, keep), ttl));
+  }
+
+  /** {@code term} first, then the other terms of {@code terms}, at most {@code keep} in all. */
+  static List<String> withNewest(List<String> terms, String term, int keep) {
+    List<String> out = new ArrayList<>(keep);
+    out.add(term);
+    for (String earlier : terms) {
+      if (out.size() < keep && !earlier.equals(term)) {
+        out.add(earlier);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public List<String> history(String userId) {
+    History history = histories.getIfPresent(userId);
+    return history == null ? List.of() : history.terms();
   }
 
   @Override

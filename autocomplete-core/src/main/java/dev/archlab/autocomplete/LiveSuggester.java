@@ -19,9 +19,15 @@ import org.jspecify.annotations.Nullable;
  * new index built off to the side and swaps it in with one reference write; a query uses one
  * snapshot throughout, so it never sees a half-built index.
  *
- * <p>Several nodes share selections, the blocklist, edits and A/B counters through a {@link
- * SharedState}; each node rereads it every refresh interval (200 ms by default), so a change made
- * on one node is visible on every node within a second. Per-user history is kept per node.
+ * <p>Several nodes share selections, the blocklist, edits, A/B counters and per-user history
+ * through a {@link SharedState}; each node rereads it every refresh interval (200 ms by default),
+ * so a change made on one node is visible on every node within a second. A user's history is read
+ * when that user asks, at most once per refresh interval per node, so it boosts on whichever node
+ * serves the user.
+ *
+ * <p>{@link #rebuild()} builds on one dedicated background thread, prepares the new index's live
+ * overlay and refills the result cache with the most requested queries before the swap, so the
+ * requests after a swap find warm answers.
  *
  * <p>Thread safety: all methods are safe to call concurrently. Close it to stop the refresher.
  *
@@ -50,7 +56,7 @@ public interface LiveSuggester extends AutoCloseable {
   /** Counts a selection of {@code term} (popularity, the user's history and the user's A/B arm). */
   void recordSelection(@Nullable String userId, String term);
 
-  /** The user's recent selections, newest first. */
+  /** The user's recent selections, newest first, as shared by every node. */
   List<String> history(String userId);
 
   /** Adds or replaces the entry with this text and category, visible without a rebuild. */
@@ -130,6 +136,8 @@ public interface LiveSuggester extends AutoCloseable {
     Duration refreshInterval = Duration.ofMillis(200);
     long cacheSize = 100_000;
     Duration cacheTtl = Duration.ofSeconds(10);
+    int historySize = 20;
+    Duration historyTtl = Duration.ofHours(1);
     InstantSource clock = InstantSource.system();
     private final Set<String> set = new java.util.HashSet<>();
 
@@ -210,6 +218,21 @@ public interface LiveSuggester extends AutoCloseable {
       requirePositive("cache ttl", ttl);
       cacheSize = size;
       cacheTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Per-user history: how many recent selections are kept per user (default 20, at most 1,000)
+     * and how long a history lives after the user's last selection (default 1 hour).
+     */
+    public Builder history(int size, Duration ttl) {
+      once("history");
+      if (size < 1 || size > 1_000) {
+        throw new IllegalArgumentException("history size must be 1 to 1000, got " + size);
+      }
+      requirePositive("history ttl", ttl);
+      historySize = size;
+      historyTtl = ttl;
       return this;
     }
 

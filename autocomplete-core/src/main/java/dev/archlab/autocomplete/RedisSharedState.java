@@ -1,7 +1,10 @@
 package dev.archlab.autocomplete;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URI;
@@ -25,8 +28,12 @@ import org.slf4j.LoggerFactory;
  *   edits      HASH text NUL category -> length-prefixed entry fields
  *   sel:<min>  HASH term -> selections in that minute, expiring after the retention
  *   counters   HASH A/B counter -> count
+ *   hist:<user> LIST of the user's terms, newest first, trimmed and given a TTL by one script
  * Every call is guarded: when Redis is unreachable, reads return the last values seen and writes
  * are dropped, with one warning per outage and one info line when it is back.
+ * History is read on the request path, so while the state is degraded it does not wait for Redis
+ * (up to the 1 s command timeout): it answers from the histories this node last read or wrote,
+ * and the refresher's periodic reads find out when the server is back.
  */
 final class RedisSharedState implements SharedState {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSharedState.class);
@@ -42,6 +49,18 @@ final class RedisSharedState implements SharedState {
   private volatile List<Edit> lastEdits = List.of();
   private volatile Map<String, Long> lastCounters = Map.of();
   private volatile long lastVersion;
+  private final Cache<String, List<String>> lastHistories =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /** LREM, LPUSH, LTRIM and PEXPIRE as one atomic step, so concurrent writers never interleave. */
+  private static final String ADD_TO_HISTORY =
+      """
+      redis.call('LREM', KEYS[1], 0, ARGV[1])
+      redis.call('LPUSH', KEYS[1], ARGV[1])
+      redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+      redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      return 1
+      """;
 
   RedisSharedState(URI uri, String namespace, Duration retention) {
     RedisURI redisUri = RedisURI.create(uri);
@@ -163,6 +182,48 @@ final class RedisSharedState implements SharedState {
       lastCounters = fresh;
     }
     return lastCounters;
+  }
+
+  @Override
+  public void addToHistory(String userId, String term, int keep, Duration ttl) {
+    Long written =
+        degraded.get()
+            ? null
+            : run(
+                () ->
+                    redis.<Long>eval(
+                        ADD_TO_HISTORY,
+                        ScriptOutputType.INTEGER,
+                        new String[] {prefix + "hist:" + userId},
+                        term,
+                        Integer.toString(keep),
+                        Long.toString(Math.max(1, ttl.toMillis()))),
+                null);
+    if (written == null) {
+      // Dropped for Redis, but this node still sees its own user's selection.
+      lastHistories
+          .asMap()
+          .compute(
+              userId,
+              (user, old) ->
+                  InMemorySharedState.withNewest(old == null ? List.of() : old, term, keep));
+    } else {
+      lastHistories.invalidate(userId);
+    }
+  }
+
+  @Override
+  public List<String> history(String userId) {
+    List<String> fresh =
+        degraded.get()
+            ? null
+            : run(() -> List.copyOf(redis.lrange(prefix + "hist:" + userId, 0, -1)), null);
+    if (fresh == null) {
+      List<String> last = lastHistories.getIfPresent(userId);
+      return last == null ? List.of() : last;
+    }
+    lastHistories.put(userId, fresh);
+    return fresh;
   }
 
   @Override

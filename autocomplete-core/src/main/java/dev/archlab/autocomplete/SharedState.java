@@ -1,13 +1,15 @@
 package dev.archlab.autocomplete;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The state the nodes of a {@link LiveSuggester} deployment share: selection counts per minute, the
- * blocklist, entry edits and A/B counters. Each node keeps its own index replica and reads this
- * state every refresh interval.
+ * blocklist, entry edits, A/B counters and per-user history. Each node keeps its own index replica
+ * and reads this state every refresh interval (a user's history when that user asks, at most once
+ * per refresh interval).
  *
  * <p>Implementations: {@link SharedStates#inMemory()} for one node, {@link SharedStates#redis} for
  * several. Thread-safe. A Redis-backed state that loses its server keeps answering with what it
@@ -46,6 +48,15 @@ public interface SharedState extends AutoCloseable {
 
   /** Every A/B counter. */
   Map<String, Long> counters();
+
+  /**
+   * Puts {@code term} first in the user's history (dropping an earlier copy of it), keeps the
+   * newest {@code keep} terms, and lets the whole history expire {@code ttl} after this call.
+   */
+  void addToHistory(String userId, String term, int keep, Duration ttl);
+
+  /** The user's history, newest first; empty when there is none or it expired. */
+  List<String> history(String userId);
 
   /** A number that changes whenever the blocklist or the edits change. */
   long version();

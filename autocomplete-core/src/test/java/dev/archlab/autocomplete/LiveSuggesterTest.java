@@ -99,6 +99,80 @@ class LiveSuggesterTest {
   }
 
   @Test
+  void history_followsTheUserToAnotherNodeWithinASecond() throws Exception {
+    SharedState state = SharedStates.inMemory();
+    try (LiveSuggester one =
+            LiveSuggester.builder(CATALOG)
+                .sharedState(state)
+                .history(3, Duration.ofHours(1))
+                .build();
+        LiveSuggester two =
+            LiveSuggester.builder(CATALOG)
+                .sharedState(new NonClosing(state))
+                .ranking(new Ranking("A", 0, 10_000))
+                .build()) {
+      assertEquals("iphone", two.suggest(Query.prefix("ip", 1), "alice").get(0).term());
+      one.recordSelection("alice", "ipod");
+      long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      while (!two.suggest(Query.prefix("ip", 1), "alice").get(0).term().equals("ipod")) {
+        assertTrue(System.nanoTime() < deadline, "alice's history not on node two within 1 s");
+        Thread.sleep(20);
+      }
+      assertEquals("iphone", two.suggest(Query.prefix("ip", 1), "bob").get(0).term());
+
+      // Node one keeps three terms per user, newest first, one copy each.
+      for (String term : List.of("ipad", "iphone", "ipod", "iphone case")) {
+        one.recordSelection("alice", term);
+      }
+      assertEquals(List.of("iphone case", "ipod", "iphone"), one.history("alice"));
+    }
+  }
+
+  @Test
+  void inMemoryHistory_expiresTheTtlAfterTheLastSelection() {
+    AtomicLong nanos = new AtomicLong();
+    try (SharedState state = new InMemorySharedState(nanos::get)) {
+      state.addToHistory("alice", "ipod", 20, Duration.ofMinutes(10));
+      nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+      state.addToHistory("alice", "ipad", 20, Duration.ofMinutes(10));
+      nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+      assertEquals(List.of("ipad", "ipod"), state.history("alice"));
+      nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+      assertEquals(List.of(), state.history("alice"));
+    }
+  }
+
+  @Test
+  void rebuild_warmsTheCacheWithAnswersEqualToFreshOnes() {
+    List<String> typed = List.of("ip", "ＩＰ", "iphone ", "ipo", "アイ", "ipho");
+    try (LiveSuggester cached = LiveSuggester.builder(CATALOG).build();
+        LiveSuggester fresh =
+            LiveSuggester.builder(CATALOG).cache(0, Duration.ofSeconds(1)).build()) {
+      for (String text : typed) {
+        cached.suggest(Query.prefix(text, 3), null);
+      }
+      cached.put(Entry.of("ipod touch", 850, "music"));
+      fresh.put(Entry.of("ipod touch", 850, "music"));
+      cached.rebuild();
+      fresh.rebuild();
+      LiveSuggester.Stats before = cached.stats();
+      for (String text : typed) {
+        Query prefix = Query.prefix(text, 3);
+        assertEquals(fresh.suggest(prefix, null), cached.suggest(prefix, null), text);
+      }
+      LiveSuggester.Stats after = cached.stats();
+      long hitsBefore = Math.round(before.cacheRequests() * before.cacheHitRatio());
+      long hitsAfter = Math.round(after.cacheRequests() * after.cacheHitRatio());
+      // Every query asked before the swap was warmed ("ＩＰ" shares the key of "ip").
+      assertEquals(typed.size(), hitsAfter - hitsBefore);
+      for (String text : typed) {
+        Query fuzzy = Query.prefix(text, 3).withMode(MatchMode.FUZZY);
+        assertEquals(fresh.suggest(fuzzy, null), cached.suggest(fuzzy, null), text);
+      }
+    }
+  }
+
+  @Test
   void abTest_routesAStableShareAndCountsPerArm() {
     try (LiveSuggester live =
         LiveSuggester.builder(CATALOG)
@@ -269,6 +343,16 @@ class LiveSuggesterTest {
     @Override
     public java.util.Map<String, Long> counters() {
       return delegate.counters();
+    }
+
+    @Override
+    public void addToHistory(String userId, String term, int keep, Duration ttl) {
+      delegate.addToHistory(userId, term, keep, ttl);
+    }
+
+    @Override
+    public List<String> history(String userId) {
+      return delegate.history(userId);
     }
 
     @Override

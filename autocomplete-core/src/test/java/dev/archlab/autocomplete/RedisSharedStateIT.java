@@ -83,6 +83,37 @@ class RedisSharedStateIT {
   }
 
   @Test
+  void history_followsTheUserToTheOtherNodeBoundedAndExpiring() throws Exception {
+    URI redis = IntegrationServers.redis();
+    String namespace = "it-" + UUID.randomUUID();
+    try (LiveSuggester one = node(redis, namespace);
+        LiveSuggester two = node(redis, namespace);
+        SharedState raw = SharedStates.redis(redis, namespace, Duration.ofHours(1))) {
+      String user = "alice";
+      assertEquals(List.of(), two.history(user));
+
+      one.recordSelection(user, "ipod");
+      within(
+          Duration.ofSeconds(1),
+          "history on node two",
+          () -> two.history(user).equals(List.of("ipod")));
+
+      // Bounded per user, newest first, one copy per term; written by both nodes.
+      for (int i = 0; i < 30; i++) {
+        raw.addToHistory(user, "term" + i, 20, Duration.ofHours(1));
+      }
+      two.recordSelection(user, "term12");
+      List<String> kept = raw.history(user);
+      assertEquals(20, kept.size());
+      assertEquals(List.of("term12", "term29", "term28"), kept.subList(0, 3));
+
+      raw.addToHistory("brief", "ipod", 20, Duration.ofMillis(300));
+      assertEquals(List.of("ipod"), raw.history("brief"));
+      within(Duration.ofSeconds(2), "expiry", () -> raw.history("brief").isEmpty());
+    }
+  }
+
+  @Test
   void redisGoingAway_leavesTheNodeAnsweringFromItsLastState() throws Exception {
     try (RedisServerProcess server = RedisServerProcess.start()) {
       URI uri = server.uri();
@@ -96,6 +127,8 @@ class RedisSharedStateIT {
           node.recordSelection("u", "ipod");
           Thread.sleep(50);
         }
+        // The node's own selections still reach its users' history.
+        assertEquals(List.of("ipod"), node.history("u"));
         assertEquals("iphone", node.popular(null, 1).get(0).term());
         assertTrue(node.rebuild() > 1);
       }
