@@ -45,9 +45,9 @@ final class DefaultLiveSuggester implements LiveSuggester {
   /** An index and what it was built from; replaced as a whole on a swap. */
   private record Snapshot(
       long version,
+      List<Entry> entries,
       CandidateSource source,
       Suggester suggester,
-      Map<String, Entry> byKey,
       Map<String, List<Entry>> byText,
       Set<String> categories,
       long buildMillis) {}
@@ -84,6 +84,10 @@ final class DefaultLiveSuggester implements LiveSuggester {
           .thenComparing(s -> s.entry().category());
 
   private final List<Entry> catalog;
+
+  /** The catalog with no edits applied: what most rebuilds start from, merged once. */
+  private final List<Entry> unedited;
+
   private final IndexDesign design;
   private final SharedState shared;
   private final Ranking rankingA;
@@ -119,6 +123,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
 
   DefaultLiveSuggester(LiveSuggester.Builder builder) {
     this.catalog = List.copyOf(builder.catalog);
+    this.unedited = List.copyOf(merge(List.of()));
     this.design = builder.design;
     this.shared = builder.sharedState;
     this.rankingA = builder.ranking;
@@ -517,7 +522,11 @@ final class DefaultLiveSuggester implements LiveSuggester {
   }
 
   private List<Entry> applyEdits(List<SharedState.Edit> edits) {
-    Map<String, Entry> merged = new LinkedHashMap<>();
+    return edits.isEmpty() ? unedited : merge(edits);
+  }
+
+  private List<Entry> merge(List<SharedState.Edit> edits) {
+    Map<String, Entry> merged = LinkedHashMap.newLinkedHashMap(catalog.size());
     List<Entry> duplicates = new ArrayList<>();
     for (Entry entry : catalog) {
       if (merged.putIfAbsent(key(entry), entry) != null) {
@@ -542,22 +551,31 @@ final class DefaultLiveSuggester implements LiveSuggester {
   private Snapshot buildSnapshot(List<Entry> entries) {
     long start = System.nanoTime();
     Suggester suggester = design.build(entries);
-    Map<String, Entry> byKey = new HashMap<>();
-    Map<String, List<Entry>> byText = new HashMap<>();
-    Set<String> categories = new TreeSet<>();
-    for (Entry entry : entries) {
-      categories.add(entry.category());
-      byKey.putIfAbsent(key(entry), entry);
-      byText.computeIfAbsent(entry.text(), t -> new ArrayList<>(1)).add(entry);
+    Snapshot current = snapshot.get();
+    Map<String, List<Entry>> byText;
+    Set<String> categories;
+    if (current != null && current.entries() == entries) {
+      // Rebuilt from the same entry list (no edits since): its lookup tables are still right, and
+      // not reallocating them spares the collector a copy of 100,000s of long-lived objects.
+      byText = current.byText();
+      categories = current.categories();
+    } else {
+      byText = HashMap.newHashMap(entries.size());
+      Set<String> sorted = new TreeSet<>();
+      for (Entry entry : entries) {
+        sorted.add(entry.category());
+        byText.computeIfAbsent(entry.text(), t -> new ArrayList<>(1)).add(entry);
+      }
+      categories = Collections.unmodifiableSet(sorted);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Snapshot(
         versions.incrementAndGet(),
+        entries,
         (CandidateSource) suggester,
         suggester,
-        byKey,
         byText,
-        Collections.unmodifiableSet(categories),
+        categories,
         millis);
   }
 
@@ -673,7 +691,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
     Set<String> overridden = new HashSet<>();
     for (SharedState.Edit edit : edits) {
       String key = edit.text() + '\u0000' + edit.category();
-      Entry inIndex = snap.byKey().get(key);
+      Entry inIndex = inIndex(snap, edit.text(), edit.category());
       boolean alreadyApplied =
           edit.removed() ? inIndex == null : Objects.equals(inIndex, edit.entry());
       if (!alreadyApplied) {
@@ -698,6 +716,16 @@ final class DefaultLiveSuggester implements LiveSuggester {
         List.copyOf(entries.values()),
         Set.copyOf(overridden),
         Map.copyOf(popularity));
+  }
+
+  /** The first entry of the snapshot with this text and category, or null. */
+  private static @Nullable Entry inIndex(Snapshot snap, String text, String category) {
+    for (Entry entry : snap.byText().getOrDefault(text, List.of())) {
+      if (entry.category().equals(category)) {
+        return entry;
+      }
+    }
+    return null;
   }
 
   // ---- stats and lifecycle -------------------------------------------------------------------
