@@ -18,7 +18,8 @@ public final class SharedStates {
 
   /**
    * State in a Redis server, under keys starting with {@code archlab:ac:<namespace>:}. Selection
-   * buckets expire after {@code retention}.
+   * buckets expire after {@code retention}; a user's history expires after the history TTL of the
+   * {@link LiveSuggester.Builder#history} option, counted from the user's last selection.
    *
    * @param uri such as {@code redis://127.0.0.1:6379}
    * @param namespace separates deployments sharing one server; letters, digits, '-' and '_'
