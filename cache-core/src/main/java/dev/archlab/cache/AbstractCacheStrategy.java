@@ -48,6 +48,9 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       new ConcurrentHashMap<>();
   private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
   private final boolean hitsNeedTheTime;
+  private final boolean xfetch;
+  // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
+  private final @Nullable CaffeineTier<K, V> local;
 
   AbstractCacheStrategy(String name, StrategyConfig<K, V> config) {
     this.name = name;
@@ -57,6 +60,9 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     this.clock = config.clock();
     this.stats = new StatsRecorder(name, new DegradedTracker(name + " source", clock));
     this.hitsNeedTheTime = config.xfetchBeta() > 0 || config.refreshAheadFraction() > 0;
+    this.xfetch = config.xfetchBeta() > 0;
+    this.local =
+        tier instanceof CaffeineTier<K, V> caffeine && caffeine.clock() == clock ? caffeine : null;
   }
 
   @Override
@@ -67,29 +73,39 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   @Override
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key");
-    CacheEntry<V> entry = tier.get(key);
-    if (entry != null) {
-      // A tier returns only unexpired entries; without a stale period that means fresh, so the
-      // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
-      if (entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
-        stats.hits.increment();
-        return Optional.of(entry.value());
-      }
+    if (local != null) {
+      // One clock read serves the tier's deadline check and every decision below.
       long now = clock.millis();
+      return afterLookup(key, local.get(key, now), now);
+    }
+    CacheEntry<V> entry = tier.get(key);
+    // A tier returns only unexpired entries; without a stale period that means fresh, so the
+    // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
+    if (entry != null && entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
+      stats.hits.increment();
+      return entry.present();
+    }
+    return afterLookup(key, entry, clock.millis());
+  }
+
+  private Optional<V> afterLookup(K key, @Nullable CacheEntry<V> entry, long now) {
+    if (entry != null) {
       if (entry.isFresh(now)) {
-        if (config.xfetchBeta() > 0 && expiresEarly(entry, now)) {
+        if (xfetch && expiresEarly(entry, now)) {
           stats.misses.increment();
           return loadAndFill(key, entry);
         }
         stats.hits.increment();
-        afterHit(key, entry, now);
-        return Optional.of(entry.value());
+        if (hitsNeedTheTime) {
+          afterHit(key, entry, now);
+        }
+        return entry.present();
       }
       if (now
           < LongMath.saturatedAdd(entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
         stats.staleServes.increment();
         refreshInBackground(key, entry);
-        return Optional.of(entry.value());
+        return entry.present();
       }
     }
     stats.misses.increment();
@@ -135,7 +151,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     Objects.requireNonNull(value, () -> "value of key '" + key + "'");
   }
 
-  /** Called on each fresh hit; refresh-ahead schedules its refresh here. */
+  /** Called on each fresh hit when XFetch or refresh-ahead is on; refresh-ahead refreshes here. */
   void afterHit(K key, CacheEntry<V> entry, long nowMillis) {}
 
   /** Where a miss reads from; write-behind looks at its unflushed writes first. */
@@ -205,7 +221,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       CacheEntry<V> filled = tier.get(key);
       Optional<V> value =
           filled != null && filled.isFresh(clock.millis()) && !filled.equals(stale)
-              ? Optional.of(filled.value())
+              ? filled.present()
               : loadAndFillOnce(key, stale);
       mine.complete(value);
       return value;
@@ -239,7 +255,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       if (lease == CacheTier.LEASE_HELD_ELSEWHERE) {
         CacheEntry<V> filled = awaitFill(key);
         if (filled != null) {
-          return Optional.of(filled.value());
+          return filled.present();
         }
       }
     }
@@ -285,7 +301,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     if (stale != null
         && now < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
       stats.staleServes.increment();
-      return Optional.of(stale.value());
+      return stale.present();
     }
     throw new CacheException(
         "loading key '"
