@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   private final boolean xfetch;
   // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
   private final @Nullable CaffeineTier<K, V> local;
+  private final LongAdder localAndOwnHits = new LongAdder();
 
   /** One load and the callers waiting for it; it fails with a timeout at its deadline. */
   private static final class Flight<V> extends CompletableFuture<Optional<V>> {
@@ -82,6 +84,10 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     this.xfetch = config.xfetchBeta() > 0;
     this.local =
         tier instanceof CaffeineTier<K, V> caffeine && caffeine.clock() == clock ? caffeine : null;
+    if (local != null) {
+      local.countHitsFrom(localAndOwnHits);
+      stats.countHitsFrom(localAndOwnHits);
+    }
   }
 
   @Override
@@ -93,40 +99,64 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key");
     if (local != null) {
-      // One clock read serves the tier's deadline check and every decision below.
+      // One clock read serves the tier's deadline check and every decision below, and a plain
+      // hit increments one counter that is both the tier's and this strategy's.
       long now = clock.millis();
-      return afterLookup(key, local.get(key, now), now);
-    }
-    CacheEntry<V> entry = tier.get(key);
-    // A tier returns only unexpired entries; without a stale period that means fresh, so the
-    // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
-    if (entry != null && entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
-      stats.hits.increment();
-      return entry.present();
-    }
-    return afterLookup(key, entry, clock.millis());
-  }
-
-  private Optional<V> afterLookup(K key, @Nullable CacheEntry<V> entry, long now) {
-    if (entry != null) {
-      if (entry.isFresh(now)) {
-        if (xfetch && expiresEarly(entry, now)) {
-          stats.misses.increment();
-          return loadAndFill(key, entry);
-        }
-        stats.hits.increment();
+      CacheEntry<V> entry = local.getCountingMisses(key, now);
+      if (entry == null) {
+        return miss(key, null);
+      }
+      if (isPlainHit(entry, now)) {
+        localAndOwnHits.increment();
         if (hitsNeedTheTime) {
           afterHit(key, entry, now);
         }
         return entry.present();
       }
-      if (now
-          < LongMath.saturatedAdd(entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
-        stats.staleServes.increment();
-        refreshInBackground(key, entry);
-        return entry.present();
-      }
+      local.countHit();
+      return notAPlainHit(key, entry, now);
     }
+
+    CacheEntry<V> entry = tier.get(key);
+    if (entry == null) {
+      return miss(key, null);
+    }
+    // A tier returns only unexpired entries; without a stale period that means fresh, so the
+    // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
+    if (entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
+      stats.hits.increment();
+      return entry.present();
+    }
+    long now = clock.millis();
+    if (isPlainHit(entry, now)) {
+      stats.hits.increment();
+      if (hitsNeedTheTime) {
+        afterHit(key, entry, now);
+      }
+      return entry.present();
+    }
+    return notAPlainHit(key, entry, now);
+  }
+
+  /** Fresh, and XFetch (when on) does not pick this read to recompute early. */
+  private boolean isPlainHit(CacheEntry<V> entry, long now) {
+    return entry.isFresh(now) && !(xfetch && expiresEarly(entry, now));
+  }
+
+  /** An entry picked for early recomputation, stale within the SWR window, or too old. */
+  private Optional<V> notAPlainHit(K key, CacheEntry<V> entry, long now) {
+    if (!entry.isFresh(now)
+        && now
+            < LongMath.saturatedAdd(
+                entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
+      stats.staleServes.increment();
+      refreshInBackground(key, entry);
+      return entry.present();
+    }
+    return miss(key, entry);
+  }
+
+  private Optional<V> miss(K key, @Nullable CacheEntry<V> entry) {
     stats.misses.increment();
     return loadAndFill(key, entry);
   }

@@ -7,6 +7,7 @@ import com.google.common.math.LongMath;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,18 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
 
   /** {@link #get(Object)} at {@code nowMillis}, read from this tier's clock by the caller. */
   @Nullable CacheEntry<V> get(K key, long nowMillis) {
+    CacheEntry<V> entry = getCountingMisses(key, nowMillis);
+    if (entry != null) {
+      stats.hits.increment();
+    }
+    return entry;
+  }
+
+  /**
+   * Like {@link #get(K, long)} but leaves a hit for the caller to count, through {@link
+   * #countHit()} or a counter registered with {@link #countHitsFrom}.
+   */
+  @Nullable CacheEntry<V> getCountingMisses(K key, long nowMillis) {
     CacheEntry<V> entry = cache.getIfPresent(key);
     if (entry != null && !entry.isRetained(nowMillis)) {
       cache.asMap().remove(key, entry);
@@ -70,10 +83,17 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
     }
     if (entry == null) {
       stats.misses.increment();
-    } else {
-      stats.hits.increment();
     }
     return entry;
+  }
+
+  void countHit() {
+    stats.hits.increment();
+  }
+
+  /** Counts every increment of {@code counter} as a hit of this tier. */
+  void countHitsFrom(LongAdder counter) {
+    stats.countHitsFrom(counter);
   }
 
   @Override
