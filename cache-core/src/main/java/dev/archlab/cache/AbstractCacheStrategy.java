@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  */
 abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   private static final Logger log = LoggerFactory.getLogger(AbstractCacheStrategy.class);
+  private static final ThreadFactory LOADERS = Thread.ofVirtual().name("cache-load-", 0).factory();
+  // A waiter re-reads the clock at least this often, so a test clock that jumps is noticed.
+  private static final long WAIT_SLICE_MILLIS = 20;
 
   final StrategyConfig<K, V> config;
   final CacheTier<K, V> tier;
@@ -51,11 +54,6 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   final CacheClock clock;
   final StatsRecorder stats;
   private final String name;
-  private static final ThreadFactory LOADERS = Thread.ofVirtual().name("cache-load-", 0).factory();
-
-  // A waiter re-reads the clock at least this often, so a test clock that jumps is noticed.
-  private static final long WAIT_SLICE_MILLIS = 20;
-
   private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
   private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
   private final boolean hitsNeedTheTime;
@@ -98,25 +96,37 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   @Override
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key");
-    if (local != null) {
-      // One clock read serves the tier's deadline check and every decision below, and a plain
-      // hit increments one counter that is both the tier's and this strategy's.
-      long now = clock.millis();
-      CacheEntry<V> entry = local.getCountingMisses(key, now);
-      if (entry == null) {
-        return miss(key, null);
-      }
-      if (isPlainHit(entry, now)) {
-        localAndOwnHits.increment();
-        if (hitsNeedTheTime) {
-          afterHit(key, entry, now);
-        }
-        return entry.present();
-      }
-      local.countHit();
-      return notAPlainHit(key, entry, now);
+    CaffeineTier<K, V> local = this.local;
+    if (local == null) {
+      return getThroughTier(key);
     }
+    // Kept small so the compiler inlines it whole: one clock read serves the tier's deadline
+    // check and the freshness check, and a plain hit increments one counter that is both the
+    // tier's and this strategy's.
+    long now = clock.millis();
+    CacheEntry<V> entry = local.getCountingMisses(key, now);
+    if (entry != null && !hitsNeedTheTime && entry.isFresh(now)) {
+      localAndOwnHits.increment();
+      return entry.present();
+    }
+    return afterLocalLookup(local, key, entry, now);
+  }
 
+  private Optional<V> afterLocalLookup(
+      CaffeineTier<K, V> local, K key, @Nullable CacheEntry<V> entry, long now) {
+    if (entry == null) {
+      return miss(key, null);
+    }
+    if (isPlainHit(entry, now)) {
+      localAndOwnHits.increment();
+      afterHit(key, entry, now);
+      return entry.present();
+    }
+    local.countHit();
+    return notAPlainHit(key, entry, now);
+  }
+
+  private Optional<V> getThroughTier(K key) {
     CacheEntry<V> entry = tier.get(key);
     if (entry == null) {
       return miss(key, null);
