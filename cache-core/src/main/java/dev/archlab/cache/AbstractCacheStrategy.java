@@ -58,6 +58,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
   private final boolean hitsNeedTheTime;
   private final boolean xfetch;
+  private final boolean refreshesAhead;
   // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
   private final @Nullable CaffeineTier<K, V> local;
   private final LongAdder localAndOwnHits = new LongAdder();
@@ -80,6 +81,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     this.stats = new StatsRecorder(name, new DegradedTracker(name + " source", clock));
     this.hitsNeedTheTime = config.xfetchBeta() > 0 || config.refreshAheadFraction() > 0;
     this.xfetch = config.xfetchBeta() > 0;
+    this.refreshesAhead = config.refreshAheadFraction() > 0;
     this.local =
         tier instanceof CaffeineTier<K, V> caffeine && caffeine.clock() == clock ? caffeine : null;
     if (local != null) {
@@ -105,8 +107,11 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     // tier's and this strategy's.
     long now = clock.millis();
     CacheEntry<V> entry = local.getCountingMisses(key, now);
-    if (entry != null && !hitsNeedTheTime && entry.isFresh(now)) {
+    if (entry != null && !xfetch && entry.isFresh(now)) {
       localAndOwnHits.increment();
+      if (refreshesAhead) {
+        afterHit(key, entry, now);
+      }
       return entry.present();
     }
     return afterLocalLookup(local, key, entry, now);
