@@ -6,10 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,13 +33,20 @@ import org.slf4j.LoggerFactory;
  *   key's lease, which any write of the key revokes, so a slow load never overwrites a newer
  *   write; readers that find the lease taken wait briefly for the holder's fill;
  * - stale-if-error: when the source throws, serve a value up to staleIfError past its fresh
- *   period, else raise CacheException.
+ *   period, else raise CacheException;
+ * - load timeout: loads run on their own virtual thread and callers wait at most the load
+ *   timeout; then every caller of that load gets CacheException (or a value within
+ *   staleIfError), the flight ends so the next read starts a new load, and the late load, if it
+ *   ever returns, does not fill.
  *
  * Subclasses supply the write path and may hook hits (refresh-ahead) and loads (write-behind
  * reads its own pending writes before the store).
  */
 abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   private static final Logger log = LoggerFactory.getLogger(AbstractCacheStrategy.class);
+  private static final ThreadFactory LOADERS = Thread.ofVirtual().name("cache-load-", 0).factory();
+  // A waiter re-reads the clock at least this often, so a test clock that jumps is noticed.
+  private static final long WAIT_SLICE_MILLIS = 20;
 
   final StrategyConfig<K, V> config;
   final CacheTier<K, V> tier;
@@ -44,10 +54,23 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   final CacheClock clock;
   final StatsRecorder stats;
   private final String name;
-  private final ConcurrentHashMap<K, CompletableFuture<Optional<V>>> flights =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
   private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
   private final boolean hitsNeedTheTime;
+  private final boolean xfetch;
+  private final boolean refreshesAhead;
+  // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
+  private final @Nullable CaffeineTier<K, V> local;
+  private final LongAdder localAndOwnHits = new LongAdder();
+
+  /** One load and the callers waiting for it; it fails with a timeout at its deadline. */
+  private static final class Flight<V> extends CompletableFuture<Optional<V>> {
+    final long deadlineMillis;
+
+    Flight(long deadlineMillis) {
+      this.deadlineMillis = deadlineMillis;
+    }
+  }
 
   AbstractCacheStrategy(String name, StrategyConfig<K, V> config) {
     this.name = name;
@@ -57,6 +80,14 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     this.clock = config.clock();
     this.stats = new StatsRecorder(name, new DegradedTracker(name + " source", clock));
     this.hitsNeedTheTime = config.xfetchBeta() > 0 || config.refreshAheadFraction() > 0;
+    this.xfetch = config.xfetchBeta() > 0;
+    this.refreshesAhead = config.refreshAheadFraction() > 0;
+    this.local =
+        tier instanceof CaffeineTier<K, V> caffeine && caffeine.clock() == clock ? caffeine : null;
+    if (local != null) {
+      local.countHitsFrom(localAndOwnHits);
+      stats.countHitsFrom(localAndOwnHits);
+    }
   }
 
   @Override
@@ -67,31 +98,80 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   @Override
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key");
-    CacheEntry<V> entry = tier.get(key);
-    if (entry != null) {
-      // A tier returns only unexpired entries; without a stale period that means fresh, so the
-      // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
-      if (entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
-        stats.hits.increment();
-        return Optional.of(entry.value());
-      }
-      long now = clock.millis();
-      if (entry.isFresh(now)) {
-        if (config.xfetchBeta() > 0 && expiresEarly(entry, now)) {
-          stats.misses.increment();
-          return loadAndFill(key, entry);
-        }
-        stats.hits.increment();
-        afterHit(key, entry, now);
-        return Optional.of(entry.value());
-      }
-      if (now
-          < LongMath.saturatedAdd(entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
-        stats.staleServes.increment();
-        refreshInBackground(key, entry);
-        return Optional.of(entry.value());
-      }
+    CaffeineTier<K, V> local = this.local;
+    if (local == null) {
+      return getThroughTier(key);
     }
+    // Kept small so the compiler inlines it whole: one clock read serves the tier's deadline
+    // check and the freshness check, and a plain hit increments one counter that is both the
+    // tier's and this strategy's.
+    long now = clock.millis();
+    CacheEntry<V> entry = local.getCountingMisses(key, now);
+    if (entry != null && !xfetch && entry.isFresh(now)) {
+      localAndOwnHits.increment();
+      if (refreshesAhead) {
+        afterHit(key, entry, now);
+      }
+      return entry.present();
+    }
+    return afterLocalLookup(local, key, entry, now);
+  }
+
+  private Optional<V> afterLocalLookup(
+      CaffeineTier<K, V> local, K key, @Nullable CacheEntry<V> entry, long now) {
+    if (entry == null) {
+      return miss(key, null);
+    }
+    if (isPlainHit(entry, now)) {
+      localAndOwnHits.increment();
+      afterHit(key, entry, now);
+      return entry.present();
+    }
+    local.countHit();
+    return notAPlainHit(key, entry, now);
+  }
+
+  private Optional<V> getThroughTier(K key) {
+    CacheEntry<V> entry = tier.get(key);
+    if (entry == null) {
+      return miss(key, null);
+    }
+    // A tier returns only unexpired entries; without a stale period that means fresh, so the
+    // common hit needs no clock read unless XFetch or refresh-ahead look at the time.
+    if (entry.freshUntilMillis() == entry.expiresAtMillis() && !hitsNeedTheTime) {
+      stats.hits.increment();
+      return entry.present();
+    }
+    long now = clock.millis();
+    if (isPlainHit(entry, now)) {
+      stats.hits.increment();
+      if (hitsNeedTheTime) {
+        afterHit(key, entry, now);
+      }
+      return entry.present();
+    }
+    return notAPlainHit(key, entry, now);
+  }
+
+  /** Fresh, and XFetch (when on) does not pick this read to recompute early. */
+  private boolean isPlainHit(CacheEntry<V> entry, long now) {
+    return entry.isFresh(now) && !(xfetch && expiresEarly(entry, now));
+  }
+
+  /** An entry picked for early recomputation, stale within the SWR window, or too old. */
+  private Optional<V> notAPlainHit(K key, CacheEntry<V> entry, long now) {
+    if (!entry.isFresh(now)
+        && now
+            < LongMath.saturatedAdd(
+                entry.freshUntilMillis(), config.staleWhileRevalidateMillis())) {
+      stats.staleServes.increment();
+      refreshInBackground(key, entry);
+      return entry.present();
+    }
+    return miss(key, entry);
+  }
+
+  private Optional<V> miss(K key, @Nullable CacheEntry<V> entry) {
     stats.misses.increment();
     return loadAndFill(key, entry);
   }
@@ -135,7 +215,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     Objects.requireNonNull(value, () -> "value of key '" + key + "'");
   }
 
-  /** Called on each fresh hit; refresh-ahead schedules its refresh here. */
+  /** Called on each fresh hit when XFetch or refresh-ahead is on; refresh-ahead refreshes here. */
   void afterHit(K key, CacheEntry<V> entry, long nowMillis) {}
 
   /** Where a miss reads from; write-behind looks at its unflushed writes first. */
@@ -192,54 +272,121 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale) {
+    Flight<V> mine =
+        new Flight<>(LongMath.saturatedAdd(clock.millis(), config.loadTimeoutMillis()));
+    mine.whenComplete(
+        (value, failure) -> {
+          if (failure instanceof TimeoutException timeout) {
+            stats.loadFailures.increment();
+            stats.degraded().markDegraded("a load from the source of truth timed out", timeout);
+          }
+        });
     if (!config.singleFlight()) {
-      return loadAndFillOnce(key, stale);
+      return await(key, stale, startLoad(key, stale, mine));
     }
-    CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<V>> running = flights.putIfAbsent(key, mine);
-    if (running != null) {
-      return await(running);
+    Flight<V> running;
+    while ((running = flights.putIfAbsent(key, mine)) != null) {
+      if (!running.isDone()) {
+        return await(key, stale, running);
+      }
+      // Its callers may wake before it leaves the map; a new reader must not reuse its result.
+      flights.remove(key, running);
     }
+    // Whether it succeeds, fails or times out, the flight ends: later readers start a new load.
+    mine.whenComplete((value, failure) -> flights.remove(key, mine));
+    CacheEntry<V> filled;
     try {
       // A leader that finished between our miss and our putIfAbsent has filled the tier already.
-      CacheEntry<V> filled = tier.get(key);
-      Optional<V> value =
-          filled != null && filled.isFresh(clock.millis()) && !filled.equals(stale)
-              ? Optional.of(filled.value())
-              : loadAndFillOnce(key, stale);
-      mine.complete(value);
-      return value;
+      filled = tier.get(key);
     } catch (Throwable e) {
-      // Errors too: a waiter joined on this flight would otherwise wait forever.
+      // Errors too: a waiter joined on this flight would otherwise wait for the timeout.
       mine.completeExceptionally(e);
       throw e;
-    } finally {
-      flights.remove(key, mine);
     }
+    if (filled != null && filled.isFresh(clock.millis()) && !filled.equals(stale)) {
+      mine.complete(filled.present());
+      return filled.present();
+    }
+    return await(key, stale, startLoad(key, stale, mine));
   }
 
-  private static <T> T await(CompletableFuture<T> flight) {
+  /** Runs the load on its own virtual thread, so no caller waits on a source that never answers. */
+  private Flight<V> startLoad(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
     try {
-      return flight.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
+      LOADERS
+          .newThread(
+              () -> {
+                try {
+                  flight.complete(loadAndFillOnce(key, stale, flight));
+                } catch (Throwable e) {
+                  flight.completeExceptionally(e);
+                }
+              })
+          .start();
+    } catch (RuntimeException | OutOfMemoryError notStarted) {
+      flight.completeExceptionally(notStarted);
+    }
+    return flight;
+  }
+
+  /** Waits for {@code flight} until its deadline on the strategy's clock, then times it out. */
+  private Optional<V> await(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
+    try {
+      while (true) {
+        long left = flight.deadlineMillis - clock.millis();
+        if (left <= 0) {
+          flight.completeExceptionally(
+              new TimeoutException("the load of key '" + key + "' passed its deadline"));
+          return flight.get(); // the load may have won the race
+        }
+        try {
+          return flight.get(Math.min(left, WAIT_SLICE_MILLIS), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException sliceOver) {
+          // Not done yet: look at the clock again.
+        }
       }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new CacheException(
+          "interrupted while waiting for the load of key '" + key + "'", interrupted);
+    } catch (ExecutionException e) {
+      return switch (Objects.requireNonNullElse(e.getCause(), e)) {
+        case TimeoutException timeout -> onLoadTimeout(key, stale, timeout);
+        case RuntimeException cause -> throw cause;
+        case Error cause -> throw cause;
+        case Throwable cause -> throw new CacheException("loading key '" + key + "' failed", cause);
+      };
     }
   }
 
-  private Optional<V> loadAndFillOnce(K key, @Nullable CacheEntry<V> stale) {
+  private Optional<V> onLoadTimeout(
+      K key, @Nullable CacheEntry<V> stale, TimeoutException timeout) {
+    if (stale != null
+        && clock.millis()
+            < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
+      stats.staleServes.increment();
+      return stale.present();
+    }
+    throw new CacheException(
+        "loading key '"
+            + key
+            + "' did not finish within the load timeout of "
+            + config.loadTimeoutMillis()
+            + " ms and no cached value is within the stale-if-error bound of "
+            + config.staleIfErrorMillis()
+            + " ms",
+        timeout);
+  }
+
+  /** Leases, loads and fills; a load its callers gave up on ({@code flight} done) never fills. */
+  private Optional<V> loadAndFillOnce(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
     long lease = 0;
     if (config.leases()) {
       lease = tier.acquireLease(key, config.leaseMillis());
       if (lease == CacheTier.LEASE_HELD_ELSEWHERE) {
         CacheEntry<V> filled = awaitFill(key);
         if (filled != null) {
-          return Optional.of(filled.value());
+          return filled.present();
         }
       }
     }
@@ -264,6 +411,13 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       }
       return loaded;
     }
+    if (flight.isDone()) {
+      if (lease > 0) {
+        tier.releaseLease(key, lease);
+      }
+      log.debug("load of {} finished after its callers timed out; not cached", key);
+      return loaded;
+    }
     CacheEntry<V> entry = newEntry(loaded.get(), nanos);
     if (!config.leases()) {
       tier.put(key, entry);
@@ -285,7 +439,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     if (stale != null
         && now < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
       stats.staleServes.increment();
-      return Optional.of(stale.value());
+      return stale.present();
     }
     throw new CacheException(
         "loading key '"

@@ -9,7 +9,8 @@ import java.util.Optional;
  * observe. {@code docs/caching.md} tabulates each one's guarantees, checked by the property tests
  * of this module.
  *
- * <p>Implementations are thread-safe. {@code get} may block while the source of truth loads.
+ * <p>Implementations are thread-safe. {@code get} may block while the source of truth loads, at
+ * most for the load timeout ({@link Caches.Builder#loadTimeout}).
  *
  * @param <K> key type
  * @param <V> value type
@@ -23,7 +24,8 @@ public interface CacheStrategy<K, V> extends AutoCloseable {
   /**
    * The value of {@code key}: from the cache when usable, otherwise loaded from the source.
    *
-   * @throws CacheException when the source fails and no stale value may be served
+   * @throws CacheException when the source fails or does not answer within the load timeout, and no
+   *     stale value may be served; also when the calling thread is interrupted while waiting
    */
   Optional<V> get(K key);
 

@@ -26,9 +26,9 @@ public final class Caches {
   /**
    * Options of a strategy. Each option may be set once; a second call fails naming the option.
    * Defaults: a Caffeine tier of 10,000 entries, TTL 5 minutes with 10% jitter, no
-   * stale-while-revalidate, no stale-if-error, XFetch off, lease timeout 5 s and lease wait 50 ms.
-   * Single-flight and leases default to on, except in cache-aside where both default to off (the
-   * plain pattern as applications write it).
+   * stale-while-revalidate, no stale-if-error, XFetch off, lease timeout 5 s and lease wait 50 ms,
+   * load timeout 10 s. Single-flight and leases default to on, except in cache-aside where both
+   * default to off (the plain pattern as applications write it).
    *
    * <p>Not thread-safe; build on one thread.
    *
@@ -48,6 +48,7 @@ public final class Caches {
     private @Nullable Boolean leases;
     private long leaseMillis = 5_000;
     private long leaseWaitMillis = 50;
+    private long loadTimeoutMillis = 10_000;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable Executor refreshExecutor;
     private @Nullable WriteBehindQueue<K, V> queue;
@@ -169,6 +170,21 @@ public final class Caches {
       once("leaseTimeouts");
       this.leaseMillis = positiveMillis("lease", lease);
       this.leaseWaitMillis = nonNegativeMillis("lease wait", wait);
+      return this;
+    }
+
+    /**
+     * How long callers wait for a load from the source (default 10 s), on the strategy's clock.
+     * Loads run on their own virtual thread; when one takes longer, the caller and every reader
+     * waiting on the same load get a {@link CacheException} naming the key and the timeout (or a
+     * stale value within {@code staleIfError}), and the next read of the key starts a new load. The
+     * late load is abandoned, not interrupted: its result is never put into the cache. A load
+     * therefore runs on another thread than the caller's: a store that relies on the caller's
+     * thread-local state (a transaction bound to the thread) does not see it.
+     */
+    public Builder<K, V> loadTimeout(Duration timeout) {
+      once("loadTimeout");
+      this.loadTimeoutMillis = Math.max(1, positiveMillis("load timeout", timeout));
       return this;
     }
 
@@ -307,6 +323,7 @@ public final class Caches {
           leases != null ? leases : defaultOn,
           leaseMillis,
           leaseWaitMillis,
+          loadTimeoutMillis,
           random,
           executor,
           ownsExecutor,

@@ -2,20 +2,19 @@ package dev.archlab.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.google.common.math.LongMath;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The local tier: a bounded Caffeine cache whose per-entry expiry is the entry's {@code
- * expiresAtMillis}, read from the injected clock so tests can move time. Leases live in a side map
- * and are checked inside {@code compute} on the key, so a lease check and a write of the same key
- * never interleave.
+ * The local tier: a bounded Caffeine cache; an entry is served until its own {@code
+ * expiresAtMillis} on the injected clock, so tests can move time. Leases live in a side map and are
+ * checked inside {@code compute} on the key, so a lease check and a write of the same key never
+ * interleave.
  */
 final class CaffeineTier<K, V> implements CacheTier<K, V> {
   private final String name;
@@ -34,38 +33,23 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
     this.name = name;
     this.clock = clock;
     this.stats = new StatsRecorder(name, new DegradedTracker(name, clock));
+    // No time-based expiry inside Caffeine: it would read the clock on every hit, and get()
+    // reads it anyway to check the entry's own deadline. An expired entry is removed when it is
+    // read, or pushed out by the size bound like any cold entry.
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            .expireAfter(new EntryExpiry<K, V>(clock))
             .evictionListener(
                 (K key, CacheEntry<V> value, RemovalCause cause) -> {
-                  if (cause == RemovalCause.SIZE) {
+                  if (cause == RemovalCause.SIZE && value.isRetained(clock.millis())) {
                     stats.evictions.increment();
                   }
                 })
             .build();
   }
 
-  /** Expires each entry at its own {@code expiresAtMillis}. */
-  private record EntryExpiry<K, V>(CacheClock clock) implements Expiry<K, CacheEntry<V>> {
-    @Override
-    public long expireAfterCreate(K key, CacheEntry<V> entry, long currentTime) {
-      return TimeUnit.MILLISECONDS.toNanos(Math.max(0, entry.expiresAtMillis() - clock.millis()));
-    }
-
-    @Override
-    public long expireAfterUpdate(
-        K key, CacheEntry<V> entry, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, entry, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(
-        K key, CacheEntry<V> entry, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
+  CacheClock clock() {
+    return clock;
   }
 
   @Override
@@ -75,13 +59,41 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
 
   @Override
   public @Nullable CacheEntry<V> get(K key) {
-    CacheEntry<V> entry = cache.getIfPresent(key);
-    if (entry == null) {
-      stats.misses.increment();
-    } else {
+    return get(key, clock.millis());
+  }
+
+  /** {@link #get(Object)} at {@code nowMillis}, read from this tier's clock by the caller. */
+  @Nullable CacheEntry<V> get(K key, long nowMillis) {
+    CacheEntry<V> entry = getCountingMisses(key, nowMillis);
+    if (entry != null) {
       stats.hits.increment();
     }
     return entry;
+  }
+
+  /**
+   * Like {@link #get(K, long)} but leaves a hit for the caller to count, through {@link
+   * #countHit()} or a counter registered with {@link #countHitsFrom}.
+   */
+  @Nullable CacheEntry<V> getCountingMisses(K key, long nowMillis) {
+    CacheEntry<V> entry = cache.getIfPresent(key);
+    if (entry != null && !entry.isRetained(nowMillis)) {
+      cache.asMap().remove(key, entry);
+      entry = null;
+    }
+    if (entry == null) {
+      stats.misses.increment();
+    }
+    return entry;
+  }
+
+  void countHit() {
+    stats.hits.increment();
+  }
+
+  /** Counts every increment of {@code counter} as a hit of this tier. */
+  void countHitsFrom(LongAdder counter) {
+    stats.countHitsFrom(counter);
   }
 
   @Override

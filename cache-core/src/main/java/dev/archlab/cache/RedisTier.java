@@ -52,6 +52,12 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
   // misses until a DEL of the key succeeds. Past the bound, the whole namespace is distrusted.
   private final Set<K> unsynced = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean unsyncedOverflow = new AtomicBoolean();
+  // Redis counts evictions per server, not per client: the tier reports the growth of the
+  // server's evicted_keys since it started, across server restarts (a new run_id, counter at 0).
+  private final Object evictionCounter = new Object();
+  private @Nullable ServerEvictions lastEvictions;
+
+  private record ServerEvictions(String runId, long evictedKeys) {}
 
   RedisTier(
       RedisClient client,
@@ -68,6 +74,41 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
     this.stats = new StatsRecorder("redis", new DegradedTracker("redis tier " + namespace, clock));
     this.connection = client.connect();
     this.redis = connection.sync();
+    this.lastEvictions = call("INFO", this::serverEvictions, null);
+  }
+
+  /** The server's run id and {@code evicted_keys} (two INFO sections, one call each). */
+  private ServerEvictions serverEvictions() {
+    String runId = infoField(redis.info("server"), "run_id");
+    return new ServerEvictions(
+        runId, Long.parseLong(infoField(redis.info("stats"), "evicted_keys")));
+  }
+
+  private static String infoField(String info, String name) {
+    for (String line : info.split("\\r?\\n")) {
+      if (line.startsWith(name + ":")) {
+        return line.substring(name.length() + 1).trim();
+      }
+    }
+    throw new IllegalStateException("Redis INFO has no " + name + " field");
+  }
+
+  /** Adds the server's evictions since the last look; a new run id means Redis restarted. */
+  private void countServerEvictions() {
+    ServerEvictions now = call("INFO", this::serverEvictions, null);
+    if (now == null) {
+      return;
+    }
+    synchronized (evictionCounter) {
+      ServerEvictions before = lastEvictions;
+      if (before == null || !before.runId().equals(now.runId())) {
+        // First look, or a restarted server: everything it evicted is new to us, except at start.
+        stats.evictions.add(before == null ? 0 : now.evictedKeys());
+      } else {
+        stats.evictions.add(Math.max(0, now.evictedKeys() - before.evictedKeys()));
+      }
+      lastEvictions = now;
+    }
   }
 
   @Override
@@ -323,8 +364,10 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
         Long.parseLong(raw, c + 1, d, 10));
   }
 
+  /** Evictions are those of the whole Redis server since this tier started (one INFO call). */
   @Override
   public CacheStats stats() {
+    countServerEvictions();
     return stats.snapshot(List.of());
   }
 

@@ -1,6 +1,7 @@
 package dev.archlab.cache;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -11,6 +12,8 @@ final class StatsRecorder {
   private final String name;
   private final DegradedTracker degraded;
   final LongAdder hits = new LongAdder();
+  // Counters shared with another recorder: a strategy and its local tier count a plain hit once.
+  private final List<LongAdder> sharedHits = new CopyOnWriteArrayList<>();
   final LongAdder misses = new LongAdder();
   final LongAdder loads = new LongAdder();
   final LongAdder loadFailures = new LongAdder();
@@ -26,6 +29,19 @@ final class StatsRecorder {
 
   DegradedTracker degraded() {
     return degraded;
+  }
+
+  /** Adds {@code counter} to this recorder's hits; it may be counted by another recorder too. */
+  void countHitsFrom(LongAdder counter) {
+    sharedHits.add(counter);
+  }
+
+  private long hits() {
+    long sum = hits.sum();
+    for (LongAdder shared : sharedHits) {
+      sum += shared.sum();
+    }
+    return sum;
   }
 
   void recordLoad(long nanos) {
@@ -49,7 +65,7 @@ final class StatsRecorder {
     }
     return new CacheStats(
         name,
-        hits.sum(),
+        hits(),
         misses.sum(),
         loads.sum(),
         loadFailures.sum(),

@@ -17,6 +17,7 @@ record StrategyConfig<K, V>(
     boolean leases,
     long leaseMillis,
     long leaseWaitMillis,
+    long loadTimeoutMillis,
     DoubleSupplier random,
     Executor refreshExecutor,
     boolean ownsRefreshExecutor,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,20 +32,27 @@ import org.slf4j.LoggerFactory;
  * - Reads: unflushed writes are read before the store, so a writer reads its own write even
  *   after the cache evicted it.
  * - Close flushes what is queued (bounded by closeTimeout).
+ * - Shared durable queue: the queue returns only this node's rows; rows taken over from a dead
+ *   node (WriteBehindQueue.takeOver) are flushed in sequence order with ours but never took room,
+ *   so flushing them releases none.
  */
 final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   private static final Logger log = LoggerFactory.getLogger(WriteBehindStrategy.class);
+  private static final long IDLE_LOOK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final StrategyConfig.WriteBehindSettings<K, V> settings;
   private final WriteBehindQueue<K, V> queue;
   private final Striped<Lock> locks = Striped.lock(256);
   private final ConcurrentHashMap<K, PendingWrite<K, V>> unflushed = new ConcurrentHashMap<>();
   private final Semaphore room;
+  // Sequences that hold a permit of `room`; rows taken over from another node hold none.
+  private final Set<Long> holdingRoom = ConcurrentHashMap.newKeySet();
   private final ReadWriteLock closeGate = new ReentrantReadWriteLock();
   private final DegradedTracker flushHealth;
   private final Thread flusher;
   private volatile boolean closing;
   private volatile boolean abandoned;
+  private long lastIdleLookNanos = System.nanoTime();
 
   WriteBehindStrategy(StrategyConfig<K, V> config) {
     super("write-behind", config);
@@ -54,7 +62,11 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
 
     // Writes acknowledged before a restart (durable queue) are flushed first.
     List<PendingWrite<K, V>> recovered = queue.oldest(Integer.MAX_VALUE);
-    recovered.forEach(write -> unflushed.put(write.key(), write));
+    recovered.forEach(
+        write -> {
+          unflushed.put(write.key(), write);
+          holdingRoom.add(write.sequence());
+        });
     this.room = new Semaphore(settings.capacity() - recovered.size());
     this.flusher = Thread.ofPlatform().daemon().name("write-behind-flusher").start(this::flushLoop);
   }
@@ -84,6 +96,7 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
         room.release();
         throw e;
       }
+      holdingRoom.add(sequence);
       unflushed.put(key, new PendingWrite<>(sequence, key, value));
       tier.put(key, newEntry(value, 0));
       afterWrite(key);
@@ -155,7 +168,13 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   /** Applies one batch; returns how many queued writes it covered. */
   private int flushOnce() {
     if (pendingWrites() == 0) {
-      return 0;
+      // A durable queue may hold rows taken over from a dead node that we never counted: look
+      // for them once a second while idle, and on close.
+      long now = System.nanoTime();
+      if (!queue.durable() || (!closing && now - lastIdleLookNanos < IDLE_LOOK_NANOS)) {
+        return 0;
+      }
+      lastIdleLookNanos = now;
     }
     List<PendingWrite<K, V>> batch = queue.oldest(settings.maxBatch());
     if (batch.isEmpty()) {
@@ -165,11 +184,15 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
     batch.forEach(write -> latest.put(write.key(), write.value()));
     queue.commit(batch, latest, store);
 
+    int released = 0;
     for (PendingWrite<K, V> write : batch) {
       unflushed.computeIfPresent(
           write.key(), (k, pending) -> pending.sequence() <= write.sequence() ? null : pending);
+      if (holdingRoom.remove(write.sequence())) {
+        released++;
+      }
     }
-    room.release(batch.size());
+    room.release(released);
     return batch.size();
   }
 

@@ -48,6 +48,21 @@ class JdbcBackingStoreIT {
   }
 
   @Test
+  void postgresQueueSharedByTwoNodes_eachFlushesOnlyItsOwnRows_andTakeOverIsExplicit()
+      throws SQLException {
+    DataSource database = postgres();
+    drop(database, "shared", "shared_wbq");
+    SharedWriteQueueTest.twoNodesShareOneQueueTable(database);
+  }
+
+  @Test
+  void postgresQueueSharedByTwoLiveNodes_losesNothingAndRefusesNothing() throws Exception {
+    DataSource database = postgres();
+    drop(database, "busy", "busy_wbq");
+    SharedWriteQueueTest.twoLiveNodesWriteAtOnce(database);
+  }
+
+  @Test
   void postgresStore_keysOrValuesWithAnUnpairedSurrogate_areRejectedNotMerged()
       throws SQLException {
     DataSource database = postgres();

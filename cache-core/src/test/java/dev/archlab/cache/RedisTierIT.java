@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.archlab.testsupport.IntegrationServers;
+import dev.archlab.testsupport.RedisServerProcess;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +38,79 @@ class RedisTierIT {
       assertEquals(1, tier.stats().hits());
       assertEquals(1, tier.stats().misses());
     }
+  }
+
+  @Test
+  void serverEvictions_areCountedAsTheTiersEvictions_acrossARestart() throws Exception {
+    try (RedisServerProcess server = RedisServerProcess.start()) {
+      RedisClient admin = RedisClient.create(server.uri().toString());
+      try (StatefulRedisConnection<String, String> connection = admin.connect();
+          CacheTier<String, String> tier =
+              Tiers.redis(server.uri(), "evicting", Codec.strings(), Codec.strings()).build()) {
+        RedisCommands<String, String> commands = connection.sync();
+        commands.configSet("maxmemory", "2mb");
+        commands.configSet("maxmemory-policy", "allkeys-random");
+        assertEquals(0, tier.stats().evictions());
+
+        fill(tier, 400);
+        // Any command over maxmemory may evict, INFO included: bracket the tier's own look.
+        long evictedBefore = evictedKeys(commands);
+        long counted = tier.stats().evictions();
+        long evicted = evictedKeys(commands);
+        assertTrue(evictedBefore > 0, "2 MB cannot hold 400 values of 20 KB");
+        assertTrue(
+            evictedBefore <= counted && counted <= evicted,
+            counted + " not within [" + evictedBefore + ", " + evicted + "]");
+
+        server.stop();
+        server.startAgain(); // a new run id; evicted_keys restarts at 0
+        connection.sync().configSet("maxmemory", "2mb");
+        connection.sync().configSet("maxmemory-policy", "allkeys-random");
+        awaitReconnected(tier);
+        fill(tier, 400);
+        long restartedBefore = evictedKeys(connection.sync());
+        long countedAcrossRestart = tier.stats().evictions();
+        long restartedAfter = evictedKeys(connection.sync());
+        assertTrue(restartedBefore > 0);
+        assertTrue(
+            counted + restartedBefore <= countedAcrossRestart
+                && countedAcrossRestart <= evicted + restartedAfter,
+            countedAcrossRestart + " after a restart, first run counted " + counted);
+      } finally {
+        admin.shutdown();
+      }
+    }
+  }
+
+  /** Polls until a put through the tier is readable again (the client reconnects by itself). */
+  private static void awaitReconnected(CacheTier<String, String> tier) throws InterruptedException {
+    long now = System.currentTimeMillis();
+    CacheEntry<String> probe = new CacheEntry<>("probe", now, now + 600_000, now + 600_000, 0);
+    for (int i = 0; i < 300; i++) {
+      tier.put("probe", probe);
+      if (tier.get("probe") != null) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the tier did not reconnect within 30 s");
+  }
+
+  private static void fill(CacheTier<String, String> tier, int count) {
+    long now = System.currentTimeMillis();
+    String big = "x".repeat(20_000);
+    for (int i = 0; i < count; i++) {
+      tier.put("k" + i, new CacheEntry<>(big, now, now + 600_000, now + 600_000, 0));
+    }
+  }
+
+  private static long evictedKeys(RedisCommands<String, String> commands) {
+    for (String line : commands.info("stats").split("\r?\n")) {
+      if (line.startsWith("evicted_keys:")) {
+        return Long.parseLong(line.substring("evicted_keys:".length()).trim());
+      }
+    }
+    throw new AssertionError("no evicted_keys in INFO stats");
   }
 
   @Test
