@@ -25,6 +25,8 @@ final class EntryTable {
   private final Entry[] entries;
   private final String[] categories;
   private final int[] categoryOfRank;
+  // Bit per rank: set when another entry may have the same text (their text hashes collide).
+  private final long[] sharedText;
 
   private EntryTable(Entry[] entries) {
     this.entries = entries;
@@ -37,6 +39,25 @@ final class EntryTable {
     for (int rank = 0; rank < entries.length; rank++) {
       categoryOfRank[rank] = Arrays.binarySearch(categories, entries[rank].category());
     }
+    this.sharedText = sharedTexts(entries);
+  }
+
+  private static long[] sharedTexts(Entry[] entries) {
+    long[] byHash = new long[entries.length];
+    for (int rank = 0; rank < entries.length; rank++) {
+      byHash[rank] = ((long) entries[rank].text().hashCode() << 32) | rank;
+    }
+    Arrays.parallelSort(byHash);
+    long[] bits = new long[(entries.length + 63) >>> 6];
+    for (int i = 1; i < byHash.length; i++) {
+      if ((byHash[i] >>> 32) == (byHash[i - 1] >>> 32)) {
+        int a = (int) byHash[i];
+        int b = (int) byHash[i - 1];
+        bits[a >>> 6] |= 1L << a;
+        bits[b >>> 6] |= 1L << b;
+      }
+    }
+    return bits;
   }
 
   static EntryTable of(Iterable<Entry> source) {
@@ -45,8 +66,8 @@ final class EntryTable {
       list.add(entry);
     }
     Entry[] sorted = list.toArray(Entry[]::new);
-    // Arrays.sort on objects is stable, so input order settles otherwise equal entries.
-    Arrays.sort(sorted, RANKING);
+    // Arrays.parallelSort on objects is stable, so input order settles otherwise equal entries.
+    Arrays.parallelSort(sorted, RANKING);
     return new EntryTable(sorted);
   }
 
@@ -66,6 +87,11 @@ final class EntryTable {
   int categoryId(String name) {
     int id = Arrays.binarySearch(categories, name);
     return id < 0 ? -1 : id;
+  }
+
+  /** False when no other entry has this rank's text; true when one may. */
+  boolean sharesText(int rank) {
+    return (sharedText[rank >>> 6] & (1L << rank)) != 0;
   }
 
   boolean matchesCategory(int rank, int category) {

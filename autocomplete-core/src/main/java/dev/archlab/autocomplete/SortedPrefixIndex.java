@@ -7,12 +7,24 @@ package dev.archlab.autocomplete;
  * minimum, split the range around it, and keep the pieces in a heap ordered by their minimum.
  * Each suggestion costs O(log k) heap work plus one O(1) range-minimum query, whatever the size
  * of the range, which is what a naive "collect and sort" misses for one-letter prefixes.
+ *
+ * At a million keys the arrays do not fit in cache, so the searches are shaped to touch few
+ * cache lines. Each key's first characters are packed into one long ("heads": eight chars of 8
+ * bits when every key is Latin-1, else four of 16 bits), sorted like the keys, so most binary
+ * search probes read one long instead of an offset and then the characters; only a prefix
+ * longer than a head is compared char by char, and only inside the run of keys whose head
+ * equals its own. The end of the range is found by galloping from its start, since the keys
+ * just after the start are likely in cache already. Normalised keys never contain U+0000, so
+ * the zero padding of a short key's head sorts it before its longer extensions, as it should.
  */
 final class SortedPrefixIndex extends KeyIndex {
 
   private final char[] chars;
   private final int[] starts; // key i is chars[starts[i] .. starts[i + 1])
   private final int[] ranks;
+  private final long[] heads; // sign-flipped, so signed order is the unsigned packed order
+  private final int headChars;
+  private final int charBits;
   private final RangeMin rangeMin;
   private final EntryTable table;
 
@@ -36,20 +48,33 @@ final class SortedPrefixIndex extends KeyIndex {
       at += key.length();
     }
     starts[n] = at;
+    boolean latin = true;
+    for (char c : chars) {
+      if (c > 0xff) {
+        latin = false;
+        break;
+      }
+    }
+    charBits = latin ? 8 : 16;
+    headChars = 64 / charBits;
+    heads = new long[n];
+    for (int i = 0; i < n; i++) {
+      heads[i] = head(keySet.keys[i]);
+    }
     ranks = keySet.ranks.clone();
     rangeMin = new RangeMin(ranks);
   }
 
   @Override
   RankStream stream(String prefix, int category) {
-    int from = lowerBound(prefix, 0, ranks.length);
-    int to = upperBound(prefix, from, ranks.length);
-    if (from >= to) {
+    long range = range(prefix);
+    if (range < 0) {
       return EMPTY;
     }
+    int from = (int) (range >>> 32);
+    int to = (int) range;
     IntHeap heap = new IntHeap();
-    int first = rangeMin.argMin(from, to);
-    heap.push(ranks[first], from, to, first);
+    push(heap, from, to);
     return () -> {
       while (!heap.isEmpty()) {
         int rank = heap.topKey();
@@ -58,12 +83,10 @@ final class SortedPrefixIndex extends KeyIndex {
         int at = heap.topThird();
         heap.pop();
         if (lo < at) {
-          int left = rangeMin.argMin(lo, at);
-          heap.push(ranks[left], lo, at, left);
+          push(heap, lo, at);
         }
         if (at + 1 < hi) {
-          int right = rangeMin.argMin(at + 1, hi);
-          heap.push(ranks[right], at + 1, hi, right);
+          push(heap, at + 1, hi);
         }
         if (table.matchesCategory(rank, category)) {
           return rank;
@@ -73,11 +96,21 @@ final class SortedPrefixIndex extends KeyIndex {
     };
   }
 
+  /** Pushes the non-empty range {@code [lo, hi)} keyed by its minimum rank. */
+  private void push(IntHeap heap, int lo, int hi) {
+    long min = rangeMin.packedMin(lo, hi);
+    heap.push((int) (min >>> 32), lo, hi, (int) min);
+  }
+
   @Override
   String nextChars(String prefix) {
     int depth = prefix.length();
-    int i = lowerBound(prefix, 0, ranks.length);
-    int end = upperBound(prefix, i, ranks.length);
+    long range = range(prefix);
+    if (range < 0) {
+      return "";
+    }
+    int i = (int) (range >>> 32);
+    int end = (int) range;
     StringBuilder out = new StringBuilder();
     while (i < end) {
       if (starts[i + 1] - starts[i] == depth) {
@@ -93,7 +126,93 @@ final class SortedPrefixIndex extends KeyIndex {
 
   @Override
   long bytes() {
-    return 2L * chars.length + 4L * starts.length + 4L * ranks.length + rangeMin.bytes() + 64;
+    return 2L * chars.length
+        + 4L * starts.length
+        + 4L * ranks.length
+        + 8L * heads.length
+        + rangeMin.bytes()
+        + 80;
+  }
+
+  /** The packed, sign-flipped head of {@code text}: its first chars, zero-padded. */
+  private long head(String text) {
+    long packed = 0;
+    int count = Math.min(headChars, text.length());
+    for (int j = 0; j < count; j++) {
+      packed |= (long) text.charAt(j) << (64 - charBits * (j + 1));
+    }
+    return packed ^ Long.MIN_VALUE;
+  }
+
+  /**
+   * The keys that start with {@code prefix} as {@code from << 32 | to}, or -1 when there are none.
+   */
+  private long range(String prefix) {
+    int length = prefix.length();
+    int headLength = Math.min(headChars, length);
+    for (int j = 0; j < headLength; j++) {
+      if (prefix.charAt(j) >>> charBits != 0) {
+        return -1; // a char no key has (a wide char in an all-Latin-1 index)
+      }
+    }
+    long low = head(prefix);
+    // Every key whose head lies in [low, high] starts with the prefix's first headLength chars.
+    long high;
+    if (headLength == 0) {
+      high = Long.MAX_VALUE;
+    } else {
+      high = headLength == headChars ? low : low | (-1L >>> (charBits * headLength));
+    }
+    int from = firstHeadAtLeast(low, 0, heads.length);
+    if (from == heads.length || heads[from] > high) {
+      return -1;
+    }
+    int to = firstHeadAbove(high, from);
+    if (length > headChars) {
+      from = lowerBound(prefix, from, to);
+      if (from == to || compareToPrefix(from, prefix) != 0) {
+        return -1;
+      }
+      to = endOfMatches(prefix, from, to);
+    }
+    return ((long) from << 32) | to;
+  }
+
+  private int firstHeadAtLeast(long head, int from, int to) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (heads[mid] < head) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** First key after {@code first} with a head above {@code head}, galloping from there. */
+  private int firstHeadAbove(long head, int first) {
+    int n = heads.length;
+    int lo = first + 1;
+    int step = 1;
+    int probe = lo;
+    while (probe < n && heads[probe] <= head) {
+      lo = probe + 1;
+      step <<= 1;
+      probe = first + step;
+    }
+    int hi = Math.min(probe, n);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (heads[mid] <= head) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** -1, 0 or 1 as key {@code i} sorts before, starts with, or sorts after {@code prefix}. */
@@ -125,12 +244,24 @@ final class SortedPrefixIndex extends KeyIndex {
     return lo;
   }
 
-  private int upperBound(String prefix, int from, int to) {
-    int lo = from;
-    int hi = to;
+  /**
+   * End of the keys that start with {@code prefix}, given that key {@code first} does: gallops
+   * forward, so a narrow range (a long prefix) costs a few probes near {@code first}, which are
+   * likely in cache already, instead of a binary search over the rest of the array.
+   */
+  private int endOfMatches(String prefix, int first, int to) {
+    int lo = first + 1; // every key before lo matches
+    int step = 1;
+    int probe = lo;
+    while (probe < to && compareToPrefix(probe, prefix) == 0) {
+      lo = probe + 1;
+      step <<= 1;
+      probe = first + step;
+    }
+    int hi = Math.min(probe, to); // hi == to or key hi sorts after the prefix
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (compareToPrefix(mid, prefix) <= 0) {
+      if (compareToPrefix(mid, prefix) == 0) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -110,7 +110,19 @@ public final class TextNormalizer {
     if (pendingSpace && keepTrailingSpace) {
       out[used++] = ' ';
     }
+    if (used == length && unchanged(text, out)) {
+      return text; // typed text is mostly normalised already: no second string
+    }
     return new String(out, 0, used);
+  }
+
+  private static boolean unchanged(String text, char[] out) {
+    for (int i = 0; i < out.length; i++) {
+      if (text.charAt(i) != out[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String foldCase(String text) {
