@@ -26,9 +26,15 @@ final class SortedPrefixIndex extends KeyIndex {
   private final int headChars;
   private final int charBits;
   private final RangeMin rangeMin;
+  private final RangeTops tops;
   private final EntryTable table;
 
   SortedPrefixIndex(KeySet keySet, EntryTable table) {
+    this(keySet, table, RangeTops.MIN_KEYS);
+  }
+
+  /** With the best ranks of every range of at least {@code minKeptRange} keys kept. */
+  SortedPrefixIndex(KeySet keySet, EntryTable table, int minKeptRange) {
     this.table = table;
     int n = keySet.size();
     long total = 0;
@@ -63,6 +69,18 @@ final class SortedPrefixIndex extends KeyIndex {
     }
     ranks = keySet.ranks.clone();
     rangeMin = new RangeMin(ranks);
+    tops = RangeTops.of(n, minKeptRange, this::commonPrefixWithPrevious, (a, b) -> walk(a, b, -1));
+  }
+
+  private int commonPrefixWithPrevious(int i) {
+    int a = starts[i - 1];
+    int b = starts[i];
+    int limit = Math.min(b - a, starts[i + 1] - b);
+    int j = 0;
+    while (j < limit && chars[a + j] == chars[b + j]) {
+      j++;
+    }
+    return j;
   }
 
   @Override
@@ -73,6 +91,15 @@ final class SortedPrefixIndex extends KeyIndex {
     }
     int from = (int) (range >>> 32);
     int to = (int) range;
+    int slot = tops.find(from, to);
+    if (slot >= 0) {
+      return tops.stream(slot, category, table, () -> walk(from, to, -1));
+    }
+    return walk(from, to, category);
+  }
+
+  /** The ranks of keys {@code [from, to)} of the category (all when negative), best first. */
+  private RankStream walk(int from, int to, int category) {
     IntHeap heap = new IntHeap();
     push(heap, from, to);
     return () -> {
@@ -131,6 +158,7 @@ final class SortedPrefixIndex extends KeyIndex {
         + 4L * ranks.length
         + 8L * heads.length
         + rangeMin.bytes()
+        + tops.bytes()
         + 80;
   }
 
