@@ -65,10 +65,42 @@ final class EntryTable {
     for (Entry entry : source) {
       list.add(entry);
     }
-    Entry[] sorted = list.toArray(Entry[]::new);
-    // Arrays.parallelSort on objects is stable, so input order settles otherwise equal entries.
-    Arrays.parallelSort(sorted, RANKING);
-    return new EntryTable(sorted);
+    return new EntryTable(rankOrder(list.toArray(Entry[]::new)));
+  }
+
+  /**
+   * The entries sorted by {@link #RANKING}, equal ones in input order. Weights that fit in an int
+   * (the usual case) are sorted as primitive longs packed with the input position, which avoids the
+   * cache misses of comparing objects; only entries of equal weight are compared as objects.
+   */
+  private static Entry[] rankOrder(Entry[] input) {
+    long[] packed = new long[input.length];
+    for (int i = 0; i < input.length; i++) {
+      long weight = input[i].weight();
+      if (weight > Integer.MAX_VALUE) {
+        Entry[] sorted = input.clone();
+        // Arrays.parallelSort on objects is stable: input order settles equal entries.
+        Arrays.parallelSort(sorted, RANKING);
+        return sorted;
+      }
+      packed[i] = ((Integer.MAX_VALUE - weight) << 32) | i;
+    }
+    Arrays.parallelSort(packed);
+    Entry[] sorted = new Entry[input.length];
+    for (int i = 0; i < input.length; i++) {
+      sorted[i] = input[(int) packed[i]];
+    }
+    int run = 0;
+    for (int i = 1; i <= input.length; i++) {
+      if (i == input.length || packed[i] >>> 32 != packed[run] >>> 32) {
+        if (i - run > 1) {
+          // Stable, and the run is in input order: text, category, then input order.
+          Arrays.sort(sorted, run, i, RANKING);
+        }
+        run = i;
+      }
+    }
+    return sorted;
   }
 
   int size() {

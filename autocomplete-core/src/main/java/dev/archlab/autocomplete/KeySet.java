@@ -2,7 +2,6 @@ package dev.archlab.autocomplete;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,15 +11,6 @@ import java.util.Set;
  * Prefix keys are the text and every reading; infix keys are the text from each later word start.
  */
 final class KeySet {
-
-  private record KeyRef(String key, int rank) {}
-
-  // One explicit comparison instead of chained key extractors: this sort dominates the build.
-  private static final Comparator<KeyRef> ORDER =
-      (a, b) -> {
-        int byKey = a.key().compareTo(b.key());
-        return byKey != 0 ? byKey : Integer.compare(a.rank(), b.rank());
-      };
 
   final String[] keys;
   final int[] ranks;
@@ -45,23 +35,23 @@ final class KeySet {
   }
 
   static KeySet prefixKeys(EntryTable table) {
-    List<KeyRef> refs = new ArrayList<>(table.size() + table.size() / 4);
+    Collected keys = new Collected(table.size() + table.size() / 8);
     for (int rank = 0; rank < table.size(); rank++) {
       for (String key : prefixKeysOf(table.entry(rank))) {
-        refs.add(new KeyRef(key, rank));
+        keys.add(key, rank);
       }
     }
-    return sorted(refs);
+    return keys.sorted();
   }
 
   static KeySet infixKeys(EntryTable table) {
-    List<KeyRef> refs = new ArrayList<>(table.size() / 2);
+    Collected keys = new Collected(table.size() / 2);
     for (int rank = 0; rank < table.size(); rank++) {
       for (String key : infixKeysOf(TextNormalizer.normalize(table.entry(rank).text()))) {
-        refs.add(new KeyRef(key, rank));
+        keys.add(key, rank);
       }
     }
-    return sorted(refs);
+    return keys.sorted();
   }
 
   /** The normalised text and readings of an entry, distinct and non-empty. */
@@ -92,21 +82,50 @@ final class KeySet {
     return keys;
   }
 
-  private static KeySet sorted(List<KeyRef> refs) {
-    KeyRef[] array = refs.toArray(KeyRef[]::new);
-    Arrays.parallelSort(array, ORDER);
-    int distinct = 0;
-    for (int i = 0; i < array.length; i++) {
-      if (i == 0 || ORDER.compare(array[i], array[distinct - 1]) != 0) {
-        array[distinct++] = array[i];
+  /** Keys in rank order, as an entry table yields them, before sorting. */
+  private static final class Collected {
+    private String[] keys;
+    private int[] ranks;
+    private int size;
+    private boolean latin = true;
+
+    Collected(int capacity) {
+      keys = new String[Math.max(16, capacity)];
+      ranks = new int[keys.length];
+    }
+
+    void add(String key, int rank) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        ranks = Arrays.copyOf(ranks, size * 2);
       }
+      if (latin) {
+        for (int i = 0; i < key.length(); i++) {
+          if (key.charAt(i) > 0xff) {
+            latin = false;
+            break;
+          }
+        }
+      }
+      keys[size] = key;
+      ranks[size] = rank;
+      size++;
     }
-    String[] keys = new String[distinct];
-    int[] ranks = new int[distinct];
-    for (int i = 0; i < distinct; i++) {
-      keys[i] = array[i].key();
-      ranks[i] = array[i].rank();
+
+    KeySet sorted() {
+      // Keys were added in rank order, so sorting ids orders equal keys by rank.
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = i;
+      }
+      new KeySorter(keys, latin).sort(ids);
+      String[] sortedKeys = new String[size];
+      int[] sortedRanks = new int[size];
+      for (int i = 0; i < size; i++) {
+        sortedKeys[i] = keys[ids[i]];
+        sortedRanks[i] = ranks[ids[i]];
+      }
+      return new KeySet(sortedKeys, sortedRanks);
     }
-    return new KeySet(keys, ranks);
   }
 }
