@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The normalised keys an index stores, each with the rank of its entry, sorted by key then rank.
@@ -35,8 +36,17 @@ final class KeySet {
   }
 
   static KeySet prefixKeys(EntryTable table) {
+    return prefixKeys(table, null);
+  }
+
+  /**
+   * The prefix keys, visiting entries in {@code order} (ranks; rank order when null): the order
+   * texts are read in, which does not change the result.
+   */
+  static KeySet prefixKeys(EntryTable table, int @Nullable [] order) {
     Collected keys = new Collected(table.size() + table.size() / 8);
-    for (int rank = 0; rank < table.size(); rank++) {
+    for (int i = 0; i < table.size(); i++) {
+      int rank = order == null ? i : order[i];
       for (String key : prefixKeysOf(table.entry(rank))) {
         keys.add(key, rank);
       }
@@ -45,8 +55,13 @@ final class KeySet {
   }
 
   static KeySet infixKeys(EntryTable table) {
+    return infixKeys(table, null);
+  }
+
+  static KeySet infixKeys(EntryTable table, int @Nullable [] order) {
     Collected keys = new Collected(table.size() / 2);
-    for (int rank = 0; rank < table.size(); rank++) {
+    for (int i = 0; i < table.size(); i++) {
+      int rank = order == null ? i : order[i];
       for (String key : infixKeysOf(TextNormalizer.normalize(table.entry(rank).text()))) {
         keys.add(key, rank);
       }
@@ -82,7 +97,7 @@ final class KeySet {
     return keys;
   }
 
-  /** Keys in rank order, as an entry table yields them, before sorting. */
+  /** Keys with their ranks, in the order they were visited, before sorting. */
   private static final class Collected {
     private String[] keys;
     private int[] ranks;
@@ -113,12 +128,11 @@ final class KeySet {
     }
 
     KeySet sorted() {
-      // Keys were added in rank order, so sorting ids orders equal keys by rank.
       int[] ids = new int[size];
       for (int i = 0; i < size; i++) {
         ids[i] = i;
       }
-      new KeySorter(keys, latin).sort(ids);
+      new KeySorter(keys, ranks, latin).sort(ids);
       String[] sortedKeys = new String[size];
       int[] sortedRanks = new int[size];
       for (int i = 0; i < size; i++) {

@@ -3,7 +3,7 @@ package dev.archlab.autocomplete;
 import java.util.Arrays;
 
 /*
- * Sorts key ids by key (char by char, as String.compareTo does) and equal keys by id. This is the
+ * Sorts key ids by key (char by char, as String.compareTo does) and equal keys by rank, then id. This is the
  * build's largest step at a million keys; a comparison sort of key objects spends most of its
  * time on cache misses, following references to strings and their arrays on every comparison.
  *
@@ -20,12 +20,17 @@ final class KeySorter {
   private static final int SMALL = 12;
 
   private final String[] keys;
+  private final int[] ranks;
   private final int chunkChars;
   private final int charBits;
   private long[] chunks = new long[0];
 
-  KeySorter(String[] keys, boolean latin) {
+  /**
+   * Over {@code keys[id]} and {@code ranks[id]}; {@code latin} when no key has a char above 0xff.
+   */
+  KeySorter(String[] keys, int[] ranks, boolean latin) {
     this.keys = keys;
+    this.ranks = ranks;
     this.charBits = latin ? 8 : 16;
     this.chunkChars = 64 / charBits;
   }
@@ -71,7 +76,7 @@ final class KeySorter {
       top = push(stack, top, from, lt, depth);
       top = push(stack, top, gt, to, depth);
       if (endsWithin(pivot)) {
-        Arrays.sort(ids, lt, gt); // equal keys: by id, which is rank order
+        sortByRank(ids, lt, gt); // equal keys
       } else {
         int next = depth + chunkChars;
         for (int k = lt; k < gt; k++) {
@@ -79,6 +84,17 @@ final class KeySorter {
         }
         top = push(stack, top, lt, gt, next);
       }
+    }
+  }
+
+  private void sortByRank(int[] ids, int from, int to) {
+    long[] byRank = new long[to - from];
+    for (int k = from; k < to; k++) {
+      byRank[k - from] = ((long) ranks[ids[k]] << 32) | ids[k];
+    }
+    Arrays.sort(byRank);
+    for (int k = from; k < to; k++) {
+      ids[k] = (int) byRank[k - from];
     }
   }
 
@@ -126,7 +142,7 @@ final class KeySorter {
     chunks[b] = chunk;
   }
 
-  /** Orders a small group by the rest of the keys from {@code depth}, then by id. */
+  /** Orders a small group by the rest of the keys from {@code depth}, then by rank and id. */
   private void insertionSort(int[] ids, int from, int to, int depth) {
     for (int i = from + 1; i < to; i++) {
       int id = ids[i];
@@ -161,6 +177,7 @@ final class KeySorter {
         return x.length() < y.length() ? -1 : 1;
       }
     }
-    return Integer.compare(a, b);
+    int byRank = Integer.compare(ranks[a], ranks[b]);
+    return byRank != 0 ? byRank : Integer.compare(a, b);
   }
 }

@@ -65,7 +65,12 @@ final class SortedPrefixIndex extends KeyIndex {
     headChars = 64 / charBits;
     heads = new long[n];
     for (int i = 0; i < n; i++) {
-      heads[i] = head(keySet.keys[i]);
+      long packed = 0;
+      int end = Math.min(starts[i + 1], starts[i] + headChars);
+      for (int j = starts[i], shift = 64 - charBits; j < end; j++, shift -= charBits) {
+        packed |= (long) chars[j] << shift;
+      }
+      heads[i] = packed ^ Long.MIN_VALUE;
     }
     ranks = keySet.ranks.clone();
     rangeMin = new RangeMin(ranks);

@@ -50,12 +50,14 @@ public final class Suggesters {
   }
 
   private static Suggester build(IndexDesign design, Iterable<Entry> entries, boolean infix) {
-    EntryTable table = EntryTable.of(entries);
+    EntryTable.Ranked ranked = EntryTable.ranked(entries);
+    EntryTable table = ranked.table();
     if (design == IndexDesign.BRUTE_FORCE) {
       return new BruteForceSuggester(table);
     }
-    KeySet prefixKeys = KeySet.prefixKeys(table);
-    KeySet wordKeys = infix ? KeySet.infixKeys(table) : null;
+    int[] order = ranked.ranksInSourceOrder();
+    KeySet prefixKeys = KeySet.prefixKeys(table, order);
+    KeySet wordKeys = infix ? KeySet.infixKeys(table, order) : null;
     boolean kana = prefixKeys.anyKanaStart();
     return switch (design) {
       case COMPACT_TRIE ->
