@@ -22,6 +22,7 @@ final class CompactTrieIndex extends KeyIndex {
 
   private final EntryTable table;
   private final int[] keyRanks;
+  private final RangeTops tops;
   private int[] lo;
   private int[] hi;
   private int[] termEnd;
@@ -39,6 +40,11 @@ final class CompactTrieIndex extends KeyIndex {
   private int nodeCount;
 
   CompactTrieIndex(KeySet keySet, EntryTable table) {
+    this(keySet, table, RangeTops.MIN_KEYS);
+  }
+
+  /** With the best ranks of every subtree of at least {@code minKeptRange} keys kept. */
+  CompactTrieIndex(KeySet keySet, EntryTable table, int minKeptRange) {
     this.table = table;
     this.keyRanks = keySet.ranks.clone();
     int capacity = Math.max(16, keySet.size() * 2);
@@ -53,6 +59,14 @@ final class CompactTrieIndex extends KeyIndex {
     summarize();
     orderChildren();
     trim();
+    RangeMin byRank = new RangeMin(keyRanks);
+    String[] keys = keySet.keys;
+    tops =
+        RangeTops.of(
+            keys.length,
+            minKeptRange,
+            i -> commonPrefix(keys[i - 1], keys[i], 0),
+            (from, to) -> byRank.bestFirst(from, to, table, -1));
   }
 
   private void build(String[] keys) {
@@ -159,7 +173,7 @@ final class CompactTrieIndex extends KeyIndex {
 
   private void trim() {
     lo = Arrays.copyOf(lo, nodeCount);
-    hi = new int[0]; // only needed while building
+    hi = Arrays.copyOf(hi, nodeCount);
     termEnd = Arrays.copyOf(termEnd, nodeCount);
     depth = Arrays.copyOf(depth, nodeCount);
     labelStart = Arrays.copyOf(labelStart, nodeCount);
@@ -230,6 +244,16 @@ final class CompactTrieIndex extends KeyIndex {
     if ((categoryMask[start] & wanted) == 0) {
       return EMPTY;
     }
+    // A category filter prunes subtrees in the walk; the kept ranks only help unfiltered queries.
+    int slot = category < 0 ? tops.find(lo[start], hi[start]) : -1;
+    if (slot >= 0) {
+      return tops.stream(slot, -1, table, () -> walk(start, -1, -1L));
+    }
+    return walk(start, category, wanted);
+  }
+
+  /** The best-first walk of the subtree of {@code start}, pruned to the category. */
+  private RankStream walk(int start, int category, long wanted) {
     IntHeap heap = new IntHeap();
     heap.push(best[start], start, NODE_ITEM, 0);
     // Each pop pushes at most three items (a key's successor, a node's first key and first child,
@@ -297,8 +321,8 @@ final class CompactTrieIndex extends KeyIndex {
 
   @Override
   long bytes() {
-    // lo, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
-    long perNode = 4L * 8 + 8;
-    return (perNode + 4) * nodeCount + 2L * labels.length + 4L * keyRanks.length + 128;
+    // lo, hi, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
+    long perNode = 4L * 10 + 8;
+    return perNode * nodeCount + 2L * labels.length + 4L * keyRanks.length + tops.bytes() + 128;
   }
 }

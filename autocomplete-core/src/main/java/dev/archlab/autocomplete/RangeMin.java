@@ -67,6 +67,40 @@ final class RangeMin {
     return best;
   }
 
+  /**
+   * The values in {@code [from, to)} smallest first, only those that are ranks of the category (all
+   * when negative): take the minimum, split the range around it, and keep the pieces in a heap
+   * keyed by their minimum, so each value costs O(log k) heap work and one query.
+   */
+  KeyIndex.RankStream bestFirst(int from, int to, EntryTable table, int category) {
+    IntHeap heap = new IntHeap();
+    push(heap, from, to);
+    return () -> {
+      while (!heap.isEmpty()) {
+        int rank = heap.topKey();
+        int lo = heap.topFirst();
+        int hi = heap.topSecond();
+        int at = heap.topThird();
+        heap.pop();
+        if (lo < at) {
+          push(heap, lo, at);
+        }
+        if (at + 1 < hi) {
+          push(heap, at + 1, hi);
+        }
+        if (table.matchesCategory(rank, category)) {
+          return rank;
+        }
+      }
+      return -1;
+    };
+  }
+
+  private void push(IntHeap heap, int lo, int hi) {
+    long min = packedMin(lo, hi);
+    heap.push((int) (min >>> 32), lo, hi, (int) min);
+  }
+
   long bytes() {
     long total = 16;
     for (long[] level : table) {

@@ -103,35 +103,8 @@ final class SortedPrefixIndex extends KeyIndex {
     return walk(from, to, category);
   }
 
-  /** The ranks of keys {@code [from, to)} of the category (all when negative), best first. */
   private RankStream walk(int from, int to, int category) {
-    IntHeap heap = new IntHeap();
-    push(heap, from, to);
-    return () -> {
-      while (!heap.isEmpty()) {
-        int rank = heap.topKey();
-        int lo = heap.topFirst();
-        int hi = heap.topSecond();
-        int at = heap.topThird();
-        heap.pop();
-        if (lo < at) {
-          push(heap, lo, at);
-        }
-        if (at + 1 < hi) {
-          push(heap, at + 1, hi);
-        }
-        if (table.matchesCategory(rank, category)) {
-          return rank;
-        }
-      }
-      return -1;
-    };
-  }
-
-  /** Pushes the non-empty range {@code [lo, hi)} keyed by its minimum rank. */
-  private void push(IntHeap heap, int lo, int hi) {
-    long min = rangeMin.packedMin(lo, hi);
-    heap.push((int) (min >>> 32), lo, hi, (int) min);
+    return rangeMin.bestFirst(from, to, table, category);
   }
 
   @Override

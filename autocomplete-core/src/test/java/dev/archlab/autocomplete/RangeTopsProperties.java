@@ -25,13 +25,17 @@ class RangeTopsProperties {
   void keptRanks_streamExactlyWhatTheWalkStreams(@ForAll("dictionaries") Case sample) {
     EntryTable table = EntryTable.of(sample.entries());
     KeySet keys = KeySet.prefixKeys(table);
-    KeyIndex kept = new SortedPrefixIndex(keys, table, RangeTops.KEPT);
     KeyIndex walked = new SortedPrefixIndex(keys, table, Integer.MAX_VALUE);
+    KeyIndex kept = new SortedPrefixIndex(keys, table, RangeTops.KEPT);
+    KeyIndex trieWalked = new CompactTrieIndex(keys, table, Integer.MAX_VALUE);
+    KeyIndex trieKept = new CompactTrieIndex(keys, table, RangeTops.KEPT);
     for (String prefix : sample.prefixes()) {
       for (int category = -1; category <= 1; category++) {
         List<Integer> expected = drain(walked.stream(prefix, category));
         Statistics.label("past the kept ranks").collect(expected.size() > RangeTops.KEPT);
-        assertEquals(expected, drain(kept.stream(prefix, category)), () -> "prefix " + prefix);
+        assertEquals(expected, drain(kept.stream(prefix, category)), () -> "sorted, " + prefix);
+        assertEquals(expected, drain(trieWalked.stream(prefix, category)), () -> "trie, " + prefix);
+        assertEquals(expected, drain(trieKept.stream(prefix, category)), () -> "kept, " + prefix);
       }
     }
     Statistics.label("past the kept ranks")
