@@ -13,8 +13,10 @@ package dev.archlab.autocomplete;
  * bits when every key is Latin-1, else four of 16 bits), sorted like the keys, so most binary
  * search probes read one long instead of an offset and then the characters; only a prefix
  * longer than a head is compared char by char, and only inside the run of keys whose head
- * equals its own. The end of the range is found by galloping from its start, since the keys
- * just after the start are likely in cache already. Normalised keys never contain U+0000, so
+ * equals its own. Each end of a range is found first in a sample of every 64th head (small
+ * enough to stay in cache), then within one block of 64 heads; inside a run of equal heads, the
+ * end is found by galloping from the start, whose neighbours are likely in cache already.
+ * Normalised keys never contain U+0000, so
  * the zero padding of a short key's head sorts it before its longer extensions, as it should.
  */
 final class SortedPrefixIndex extends KeyIndex {
@@ -22,7 +24,10 @@ final class SortedPrefixIndex extends KeyIndex {
   private final char[] chars;
   private final int[] starts; // key i is chars[starts[i] .. starts[i + 1])
   private final int[] ranks;
+  private static final int SAMPLE_BITS = 6;
+
   private final long[] heads; // sign-flipped, so signed order is the unsigned packed order
+  private final long[] sampledHeads; // heads[i << SAMPLE_BITS]
   private final int headChars;
   private final int charBits;
   private final RangeMin rangeMin;
@@ -71,6 +76,10 @@ final class SortedPrefixIndex extends KeyIndex {
         packed |= (long) chars[j] << shift;
       }
       heads[i] = packed ^ Long.MIN_VALUE;
+    }
+    sampledHeads = new long[(n + (1 << SAMPLE_BITS) - 1) >>> SAMPLE_BITS];
+    for (int b = 0; b < sampledHeads.length; b++) {
+      sampledHeads[b] = heads[b << SAMPLE_BITS];
     }
     ranks = keySet.ranks.clone();
     rangeMin = new RangeMin(ranks);
@@ -135,6 +144,7 @@ final class SortedPrefixIndex extends KeyIndex {
         + 4L * starts.length
         + 4L * ranks.length
         + 8L * heads.length
+        + 8L * sampledHeads.length
         + rangeMin.bytes()
         + tops.bytes()
         + 80;
@@ -169,7 +179,7 @@ final class SortedPrefixIndex extends KeyIndex {
     } else {
       high = headLength == headChars ? low : low | (-1L >>> (charBits * headLength));
     }
-    int from = firstHeadAtLeast(low, 0, heads.length);
+    int from = firstHeadAtLeast(low);
     if (from == heads.length || heads[from] > high) {
       return -1;
     }
@@ -184,35 +194,30 @@ final class SortedPrefixIndex extends KeyIndex {
     return ((long) from << 32) | to;
   }
 
-  private int firstHeadAtLeast(long head, int from, int to) {
+  /** First key whose head is at least {@code head} (exclusive of nothing: any key). */
+  private int firstHeadAtLeast(long head) {
+    // The sample narrows the search to one block of heads; its top levels stay in cache.
+    int block = firstAtLeast(sampledHeads, head, 0, sampledHeads.length);
+    int lo = block == 0 ? 0 : ((block - 1) << SAMPLE_BITS) + 1;
+    int hi = Math.min(heads.length, block << SAMPLE_BITS);
+    return firstAtLeast(heads, head, lo, hi);
+  }
+
+  /** First key with a head above {@code head}, at or after {@code first}. */
+  private int firstHeadAbove(long head, int first) {
+    if (head == Long.MAX_VALUE) {
+      return heads.length;
+    }
+    return Math.max(first, firstHeadAtLeast(head + 1));
+  }
+
+  /** First index in {@code [from, to)} whose value is at least {@code key}, else {@code to}. */
+  private static int firstAtLeast(long[] sorted, long key, int from, int to) {
     int lo = from;
     int hi = to;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (heads[mid] < head) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** First key after {@code first} with a head above {@code head}, galloping from there. */
-  private int firstHeadAbove(long head, int first) {
-    int n = heads.length;
-    int lo = first + 1;
-    int step = 1;
-    int probe = lo;
-    while (probe < n && heads[probe] <= head) {
-      lo = probe + 1;
-      step <<= 1;
-      probe = first + step;
-    }
-    int hi = Math.min(probe, n);
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (heads[mid] <= head) {
+      if (sorted[mid] < key) {
         lo = mid + 1;
       } else {
         hi = mid;
