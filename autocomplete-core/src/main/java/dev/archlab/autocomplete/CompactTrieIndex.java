@@ -22,6 +22,7 @@ final class CompactTrieIndex extends KeyIndex {
 
   private final EntryTable table;
   private final int[] keyRanks;
+  private final RangeMin byRank;
   private final RangeTops tops;
   private int[] lo;
   private int[] hi;
@@ -59,7 +60,7 @@ final class CompactTrieIndex extends KeyIndex {
     summarize();
     orderChildren();
     trim();
-    RangeMin byRank = new RangeMin(keyRanks);
+    byRank = new RangeMin(keyRanks);
     String[] keys = keySet.keys;
     tops =
         RangeTops.of(
@@ -244,12 +245,18 @@ final class CompactTrieIndex extends KeyIndex {
     if ((categoryMask[start] & wanted) == 0) {
       return EMPTY;
     }
-    // A category filter prunes subtrees in the walk; the kept ranks only help unfiltered queries.
-    int slot = category < 0 ? tops.find(lo[start], hi[start]) : -1;
-    if (slot >= 0) {
-      return tops.stream(slot, -1, table, () -> walk(start, -1, -1L));
+    if (category >= 0) {
+      return walk(start, category, wanted); // prunes subtrees by their category masks
     }
-    return walk(start, category, wanted);
+    // Unfiltered, the subtree is just the range of its keys: kept ranks or a range-minimum
+    // walk answer it without visiting nodes, each of which costs cache misses at a million keys.
+    int from = lo[start];
+    int to = hi[start];
+    int slot = tops.find(from, to);
+    if (slot >= 0) {
+      return tops.stream(slot, -1, table, () -> byRank.bestFirst(from, to, table, -1));
+    }
+    return byRank.bestFirst(from, to, table, -1);
   }
 
   /** The best-first walk of the subtree of {@code start}, pruned to the category. */
@@ -323,6 +330,11 @@ final class CompactTrieIndex extends KeyIndex {
   long bytes() {
     // lo, hi, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
     long perNode = 4L * 10 + 8;
-    return perNode * nodeCount + 2L * labels.length + 4L * keyRanks.length + tops.bytes() + 128;
+    return perNode * nodeCount
+        + 2L * labels.length
+        + 4L * keyRanks.length
+        + byRank.bytes()
+        + tops.bytes()
+        + 128;
   }
 }
