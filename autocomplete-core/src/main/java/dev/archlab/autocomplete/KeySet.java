@@ -21,10 +21,13 @@ final class KeySet {
     this.ranks = ranks;
   }
 
-  /** True when some key starts with kana: only then can romaji or kana prefixes match. */
+  /**
+   * True when some key starts with kana or the long-vowel mark: only then can the kana prefixes
+   * that romaji becomes ({@code "-"} becomes {@code ー}) match.
+   */
   boolean anyKanaStart() {
     for (String key : keys) {
-      if (!key.isEmpty() && TextNormalizer.isKana(key.charAt(0))) {
+      if (!key.isEmpty() && (TextNormalizer.isKana(key.charAt(0)) || key.charAt(0) == 'ー')) {
         return true;
       }
     }

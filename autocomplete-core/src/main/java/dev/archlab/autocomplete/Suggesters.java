@@ -58,7 +58,8 @@ public final class Suggesters {
     int[] order = ranked.ranksInSourceOrder();
     KeySet prefixKeys = KeySet.prefixKeys(table, order);
     KeySet wordKeys = infix ? KeySet.infixKeys(table, order) : null;
-    boolean kana = prefixKeys.anyKanaStart();
+    // Romaji's kana prefixes are looked up among infix keys too, so either set may need them.
+    boolean kana = prefixKeys.anyKanaStart() || (wordKeys != null && wordKeys.anyKanaStart());
     return switch (design) {
       case COMPACT_TRIE ->
           new IndexedSuggester(
