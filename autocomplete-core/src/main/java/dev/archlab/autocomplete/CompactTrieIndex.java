@@ -31,6 +31,8 @@ final class CompactTrieIndex extends KeyIndex {
   private int[] labelStart;
   private int[] firstChild;
   private int[] childCount;
+  // The first label char of each node, beside its siblings': the child search reads only these.
+  private char[] firstLabel;
   private int[] best = new int[0];
   private long[] categoryMask = new long[0];
   // Children in best-rank order: the first child of each node, and each child's next sibling.
@@ -56,6 +58,7 @@ final class CompactTrieIndex extends KeyIndex {
     labelStart = new int[capacity];
     firstChild = new int[capacity];
     childCount = new int[capacity];
+    firstLabel = new char[capacity];
     build(keySet.keys);
     summarize();
     orderChildren();
@@ -115,6 +118,7 @@ final class CompactTrieIndex extends KeyIndex {
       labelStart = Arrays.copyOf(labelStart, grown);
       firstChild = Arrays.copyOf(firstChild, grown);
       childCount = Arrays.copyOf(childCount, grown);
+      firstLabel = Arrays.copyOf(firstLabel, grown);
     }
     int length = nodeDepth - parentDepth;
     if (labelsUsed + length > labels.length) {
@@ -126,6 +130,7 @@ final class CompactTrieIndex extends KeyIndex {
     hi[id] = to;
     depth[id] = nodeDepth;
     labelStart[id] = labelsUsed;
+    firstLabel[id] = length > 0 ? key.charAt(parentDepth) : 0;
     labelsUsed += length;
   }
 
@@ -153,21 +158,26 @@ final class CompactTrieIndex extends KeyIndex {
   private void orderChildren() {
     firstByBest = new int[nodeCount];
     nextByBest = new int[nodeCount];
-    java.util.Arrays.fill(nextByBest, -1);
+    Arrays.fill(nextByBest, -1);
+    long[] byBest = new long[16];
     for (int node = 0; node < nodeCount; node++) {
       int count = childCount[node];
-      if (count == 0) {
-        firstByBest[node] = -1;
+      int first = firstChild[node];
+      if (count <= 1) {
+        firstByBest[node] = count == 0 ? -1 : first;
         continue;
       }
-      Integer[] children = new Integer[count];
-      for (int i = 0; i < count; i++) {
-        children[i] = firstChild[node] + i;
+      if (byBest.length < count) {
+        byBest = new long[Math.max(count, byBest.length * 2)];
       }
-      java.util.Arrays.sort(children, (x, y) -> Integer.compare(best[x], best[y]));
-      firstByBest[node] = children[0];
+      // Ranks and ids are non-negative ints: packed, a primitive sort orders them by best rank.
+      for (int i = 0; i < count; i++) {
+        byBest[i] = ((long) best[first + i] << 32) | (first + i);
+      }
+      Arrays.sort(byBest, 0, count);
+      firstByBest[node] = (int) byBest[0];
       for (int i = 0; i + 1 < count; i++) {
-        nextByBest[children[i]] = children[i + 1];
+        nextByBest[(int) byBest[i]] = (int) byBest[i + 1];
       }
     }
   }
@@ -180,6 +190,7 @@ final class CompactTrieIndex extends KeyIndex {
     labelStart = Arrays.copyOf(labelStart, nodeCount);
     firstChild = Arrays.copyOf(firstChild, nodeCount);
     childCount = Arrays.copyOf(childCount, nodeCount);
+    firstLabel = Arrays.copyOf(firstLabel, nodeCount);
     labels = Arrays.copyOf(labels, labelsUsed);
   }
 
@@ -222,7 +233,7 @@ final class CompactTrieIndex extends KeyIndex {
     int high = low + childCount[node] - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      char first = labels[labelStart[mid]];
+      char first = firstLabel[mid];
       if (first < c) {
         low = mid + 1;
       } else if (first > c) {
@@ -329,7 +340,7 @@ final class CompactTrieIndex extends KeyIndex {
   @Override
   long bytes() {
     // lo, hi, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
-    long perNode = 4L * 10 + 8;
+    long perNode = 4L * 10 + 8 + 2; // and firstLabel
     return perNode * nodeCount
         + 2L * labels.length
         + 4L * keyRanks.length
