@@ -9,8 +9,10 @@ import java.util.function.Supplier;
  * order, the keys starting with any prefix form a range, and the distinct ranges of two or more
  * keys are the LCP intervals (Abouelhoda, Kurtz and Ohlebusch, "Replacing suffix trees with
  * enhanced suffix arrays", 2004), found in one pass over the longest common prefixes of
- * neighbouring keys; they are the nodes of a compacted trie over the keys. Ranges of at least
- * MIN_KEYS keys number at most 2n / MIN_KEYS, and each keeps its KEPT best ranks in order.
+ * neighbouring keys; they are the nodes of a compacted trie over the keys. Each range of at
+ * least MIN_KEYS keys keeps its KEPT best ranks in order; real key sets have few (10,102 for a
+ * million npm names), but nested keys can make most ranges heavy, so at most n / 32 of the
+ * largest are kept.
  *
  * Why: at a million keys a top-10 walk pays cache misses for every suggestion (range-minimum
  * windows, rank blocks, trie nodes), and the heavy ranges are exactly those of short, popular
@@ -22,6 +24,10 @@ import java.util.function.Supplier;
 final class RangeTops {
   static final int MIN_KEYS = 64;
   static final int KEPT = 16;
+
+  // Nested keys (a, aa, aaa, ...) can make almost every range heavy; at most n / 32 ranges are
+  // kept (2.25 bytes per key), the largest ones.
+  private static final int MAX_RANGES_PER_KEY_DIVISOR = 32;
 
   private static final RangeTops NONE = new RangeTops(new long[0], new int[0]);
 
@@ -81,6 +87,9 @@ final class RangeTops {
       found = Arrays.copyOf(found, count + 1);
       found[count++] = n; // the whole array: the empty prefix, or a prefix every key shares
     }
+    if (count > n / MAX_RANGES_PER_KEY_DIVISOR + 1) {
+      count = keepLargest(found, count, n / MAX_RANGES_PER_KEY_DIVISOR + 1);
+    }
     Arrays.sort(found, 0, count);
     int distinct = 0;
     for (int r = 0; r < count; r++) {
@@ -98,6 +107,22 @@ final class RangeTops {
       }
     }
     return new RangeTops(ranges, tops);
+  }
+
+  /** Moves the {@code keep} largest of {@code found[0, count)} to its front; returns keep. */
+  private static int keepLargest(long[] found, int count, int keep) {
+    long[] bySize = new long[count];
+    for (int r = 0; r < count; r++) {
+      long size = (int) found[r] - (found[r] >>> 32);
+      bySize[r] = (size << 32) | r;
+    }
+    Arrays.sort(bySize);
+    long[] kept = new long[keep];
+    for (int k = 0; k < keep; k++) {
+      kept[k] = found[(int) bySize[count - 1 - k]];
+    }
+    System.arraycopy(kept, 0, found, 0, keep);
+    return keep;
   }
 
   /** A rank stream over a range of sorted keys. */
