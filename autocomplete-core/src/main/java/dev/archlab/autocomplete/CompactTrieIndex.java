@@ -22,6 +22,8 @@ final class CompactTrieIndex extends KeyIndex {
 
   private final EntryTable table;
   private final int[] keyRanks;
+  private final RangeMin byRank;
+  private final RangeTops tops;
   private int[] lo;
   private int[] hi;
   private int[] termEnd;
@@ -29,6 +31,8 @@ final class CompactTrieIndex extends KeyIndex {
   private int[] labelStart;
   private int[] firstChild;
   private int[] childCount;
+  // The first label char of each node, beside its siblings': the child search reads only these.
+  private char[] firstLabel;
   private int[] best = new int[0];
   private long[] categoryMask = new long[0];
   // Children in best-rank order: the first child of each node, and each child's next sibling.
@@ -39,6 +43,11 @@ final class CompactTrieIndex extends KeyIndex {
   private int nodeCount;
 
   CompactTrieIndex(KeySet keySet, EntryTable table) {
+    this(keySet, table, RangeTops.MIN_KEYS);
+  }
+
+  /** With the best ranks of every subtree of at least {@code minKeptRange} keys kept. */
+  CompactTrieIndex(KeySet keySet, EntryTable table, int minKeptRange) {
     this.table = table;
     this.keyRanks = keySet.ranks.clone();
     int capacity = Math.max(16, keySet.size() * 2);
@@ -49,10 +58,19 @@ final class CompactTrieIndex extends KeyIndex {
     labelStart = new int[capacity];
     firstChild = new int[capacity];
     childCount = new int[capacity];
+    firstLabel = new char[capacity];
     build(keySet.keys);
     summarize();
     orderChildren();
     trim();
+    byRank = new RangeMin(keyRanks);
+    String[] keys = keySet.keys;
+    tops =
+        RangeTops.of(
+            keys.length,
+            minKeptRange,
+            i -> commonPrefix(keys[i - 1], keys[i], 0),
+            (from, to) -> byRank.bestFirst(from, to, table, -1));
   }
 
   private void build(String[] keys) {
@@ -100,6 +118,7 @@ final class CompactTrieIndex extends KeyIndex {
       labelStart = Arrays.copyOf(labelStart, grown);
       firstChild = Arrays.copyOf(firstChild, grown);
       childCount = Arrays.copyOf(childCount, grown);
+      firstLabel = Arrays.copyOf(firstLabel, grown);
     }
     int length = nodeDepth - parentDepth;
     if (labelsUsed + length > labels.length) {
@@ -111,6 +130,7 @@ final class CompactTrieIndex extends KeyIndex {
     hi[id] = to;
     depth[id] = nodeDepth;
     labelStart[id] = labelsUsed;
+    firstLabel[id] = length > 0 ? key.charAt(parentDepth) : 0;
     labelsUsed += length;
   }
 
@@ -138,33 +158,39 @@ final class CompactTrieIndex extends KeyIndex {
   private void orderChildren() {
     firstByBest = new int[nodeCount];
     nextByBest = new int[nodeCount];
-    java.util.Arrays.fill(nextByBest, -1);
+    Arrays.fill(nextByBest, -1);
+    long[] byBest = new long[16];
     for (int node = 0; node < nodeCount; node++) {
       int count = childCount[node];
-      if (count == 0) {
-        firstByBest[node] = -1;
+      int first = firstChild[node];
+      if (count <= 1) {
+        firstByBest[node] = count == 0 ? -1 : first;
         continue;
       }
-      Integer[] children = new Integer[count];
-      for (int i = 0; i < count; i++) {
-        children[i] = firstChild[node] + i;
+      if (byBest.length < count) {
+        byBest = new long[Math.max(count, byBest.length * 2)];
       }
-      java.util.Arrays.sort(children, (x, y) -> Integer.compare(best[x], best[y]));
-      firstByBest[node] = children[0];
+      // Ranks and ids are non-negative ints: packed, a primitive sort orders them by best rank.
+      for (int i = 0; i < count; i++) {
+        byBest[i] = ((long) best[first + i] << 32) | (first + i);
+      }
+      Arrays.sort(byBest, 0, count);
+      firstByBest[node] = (int) byBest[0];
       for (int i = 0; i + 1 < count; i++) {
-        nextByBest[children[i]] = children[i + 1];
+        nextByBest[(int) byBest[i]] = (int) byBest[i + 1];
       }
     }
   }
 
   private void trim() {
     lo = Arrays.copyOf(lo, nodeCount);
-    hi = new int[0]; // only needed while building
+    hi = Arrays.copyOf(hi, nodeCount);
     termEnd = Arrays.copyOf(termEnd, nodeCount);
     depth = Arrays.copyOf(depth, nodeCount);
     labelStart = Arrays.copyOf(labelStart, nodeCount);
     firstChild = Arrays.copyOf(firstChild, nodeCount);
     childCount = Arrays.copyOf(childCount, nodeCount);
+    firstLabel = Arrays.copyOf(firstLabel, nodeCount);
     labels = Arrays.copyOf(labels, labelsUsed);
   }
 
@@ -207,7 +233,7 @@ final class CompactTrieIndex extends KeyIndex {
     int high = low + childCount[node] - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      char first = labels[labelStart[mid]];
+      char first = firstLabel[mid];
       if (first < c) {
         low = mid + 1;
       } else if (first > c) {
@@ -230,6 +256,22 @@ final class CompactTrieIndex extends KeyIndex {
     if ((categoryMask[start] & wanted) == 0) {
       return EMPTY;
     }
+    if (category >= 0) {
+      return walk(start, category, wanted); // prunes subtrees by their category masks
+    }
+    // Unfiltered, the subtree is just the range of its keys: kept ranks or a range-minimum
+    // walk answer it without visiting nodes, each of which costs cache misses at a million keys.
+    int from = lo[start];
+    int to = hi[start];
+    int slot = tops.find(from, to);
+    if (slot >= 0) {
+      return tops.stream(slot, -1, table, () -> byRank.bestFirst(from, to, table, -1));
+    }
+    return byRank.bestFirst(from, to, table, -1);
+  }
+
+  /** The best-first walk of the subtree of {@code start}, pruned to the category. */
+  private RankStream walk(int start, int category, long wanted) {
     IntHeap heap = new IntHeap();
     heap.push(best[start], start, NODE_ITEM, 0);
     // Each pop pushes at most three items (a key's successor, a node's first key and first child,
@@ -297,8 +339,13 @@ final class CompactTrieIndex extends KeyIndex {
 
   @Override
   long bytes() {
-    // lo, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
-    long perNode = 4L * 8 + 8;
-    return (perNode + 4) * nodeCount + 2L * labels.length + 4L * keyRanks.length + 128;
+    // lo, hi, termEnd, depth, labelStart, firstChild, childCount, best, firstByBest, nextByBest
+    long perNode = 4L * 10 + 8 + 2; // and firstLabel
+    return perNode * nodeCount
+        + 2L * labels.length
+        + 4L * keyRanks.length
+        + byRank.bytes()
+        + tops.bytes()
+        + 128;
   }
 }

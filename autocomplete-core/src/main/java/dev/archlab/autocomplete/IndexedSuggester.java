@@ -61,16 +61,13 @@ final class IndexedSuggester implements Suggester, CandidateSource {
       throw new UnsupportedOperationException(
           "this suggester was built prefix-only; build it with infix keys for INFIX queries");
     }
-    QueryPlan plan = QueryPlan.of(query, table);
+    // Romaji becomes kana prefixes; a dictionary with no kana keys cannot match them.
+    QueryPlan plan = QueryPlan.of(query, table, kanaKeys);
     if (plan.impossible()) {
       return;
     }
-    List<KeyIndex.RankStream> exact = new ArrayList<>();
+    List<KeyIndex.RankStream> exact = new ArrayList<>(2);
     for (String prefix : plan.prefixes()) {
-      // Romaji becomes kana prefixes; a dictionary with no kana keys cannot match them.
-      if (!kanaKeys && !prefix.equals(plan.normalized())) {
-        continue;
-      }
       exact.add(prefixKeys.stream(prefix, plan.category()));
       if (words != null && query.mode() == MatchMode.INFIX) {
         exact.add(words.stream(prefix, plan.category()));

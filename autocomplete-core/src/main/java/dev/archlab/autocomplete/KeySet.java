@@ -2,25 +2,16 @@ package dev.archlab.autocomplete;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The normalised keys an index stores, each with the rank of its entry, sorted by key then rank.
  * Prefix keys are the text and every reading; infix keys are the text from each later word start.
  */
 final class KeySet {
-
-  private record KeyRef(String key, int rank) {}
-
-  // One explicit comparison instead of chained key extractors: this sort dominates the build.
-  private static final Comparator<KeyRef> ORDER =
-      (a, b) -> {
-        int byKey = a.key().compareTo(b.key());
-        return byKey != 0 ? byKey : Integer.compare(a.rank(), b.rank());
-      };
 
   final String[] keys;
   final int[] ranks;
@@ -30,10 +21,13 @@ final class KeySet {
     this.ranks = ranks;
   }
 
-  /** True when some key starts with kana: only then can romaji or kana prefixes match. */
+  /**
+   * True when some key starts with kana or the long-vowel mark: only then can the kana prefixes
+   * that romaji becomes ({@code "-"} becomes {@code ー}) match.
+   */
   boolean anyKanaStart() {
     for (String key : keys) {
-      if (!key.isEmpty() && TextNormalizer.isKana(key.charAt(0))) {
+      if (!key.isEmpty() && (TextNormalizer.isKana(key.charAt(0)) || key.charAt(0) == 'ー')) {
         return true;
       }
     }
@@ -45,23 +39,37 @@ final class KeySet {
   }
 
   static KeySet prefixKeys(EntryTable table) {
-    List<KeyRef> refs = new ArrayList<>(table.size() + table.size() / 4);
-    for (int rank = 0; rank < table.size(); rank++) {
+    return prefixKeys(table, null);
+  }
+
+  /**
+   * The prefix keys, visiting entries in {@code order} (ranks; rank order when null): the order
+   * texts are read in, which does not change the result.
+   */
+  static KeySet prefixKeys(EntryTable table, int @Nullable [] order) {
+    Collected keys = new Collected(table.size() + table.size() / 8);
+    for (int i = 0; i < table.size(); i++) {
+      int rank = order == null ? i : order[i];
       for (String key : prefixKeysOf(table.entry(rank))) {
-        refs.add(new KeyRef(key, rank));
+        keys.add(key, rank);
       }
     }
-    return sorted(refs);
+    return keys.sorted();
   }
 
   static KeySet infixKeys(EntryTable table) {
-    List<KeyRef> refs = new ArrayList<>(table.size() / 2);
-    for (int rank = 0; rank < table.size(); rank++) {
+    return infixKeys(table, null);
+  }
+
+  static KeySet infixKeys(EntryTable table, int @Nullable [] order) {
+    Collected keys = new Collected(table.size() / 2);
+    for (int i = 0; i < table.size(); i++) {
+      int rank = order == null ? i : order[i];
       for (String key : infixKeysOf(TextNormalizer.normalize(table.entry(rank).text()))) {
-        refs.add(new KeyRef(key, rank));
+        keys.add(key, rank);
       }
     }
-    return sorted(refs);
+    return keys.sorted();
   }
 
   /** The normalised text and readings of an entry, distinct and non-empty. */
@@ -92,21 +100,49 @@ final class KeySet {
     return keys;
   }
 
-  private static KeySet sorted(List<KeyRef> refs) {
-    KeyRef[] array = refs.toArray(KeyRef[]::new);
-    Arrays.parallelSort(array, ORDER);
-    int distinct = 0;
-    for (int i = 0; i < array.length; i++) {
-      if (i == 0 || ORDER.compare(array[i], array[distinct - 1]) != 0) {
-        array[distinct++] = array[i];
+  /** Keys with their ranks, in the order they were visited, before sorting. */
+  private static final class Collected {
+    private String[] keys;
+    private int[] ranks;
+    private int size;
+    private boolean latin = true;
+
+    Collected(int capacity) {
+      keys = new String[Math.max(16, capacity)];
+      ranks = new int[keys.length];
+    }
+
+    void add(String key, int rank) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        ranks = Arrays.copyOf(ranks, size * 2);
       }
+      if (latin) {
+        for (int i = 0; i < key.length(); i++) {
+          if (key.charAt(i) > 0xff) {
+            latin = false;
+            break;
+          }
+        }
+      }
+      keys[size] = key;
+      ranks[size] = rank;
+      size++;
     }
-    String[] keys = new String[distinct];
-    int[] ranks = new int[distinct];
-    for (int i = 0; i < distinct; i++) {
-      keys[i] = array[i].key();
-      ranks[i] = array[i].rank();
+
+    KeySet sorted() {
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = i;
+      }
+      new KeySorter(keys, ranks, latin).sort(ids);
+      String[] sortedKeys = new String[size];
+      int[] sortedRanks = new int[size];
+      for (int i = 0; i < size; i++) {
+        sortedKeys[i] = keys[ids[i]];
+        sortedRanks[i] = ranks[ids[i]];
+      }
+      return new KeySet(sortedKeys, sortedRanks);
     }
-    return new KeySet(keys, ranks);
   }
 }

@@ -9,21 +9,37 @@ import java.util.Set;
 record QueryPlan(String normalized, List<String> prefixes, int category, boolean impossible) {
 
   static QueryPlan of(Query query, EntryTable table) {
+    return of(query, table, true);
+  }
+
+  /**
+   * The plan for an index; without {@code kanaKeys} (no key starts with kana) the romaji expansion
+   * is skipped, since its kana prefixes cannot match there.
+   */
+  static QueryPlan of(Query query, EntryTable table, boolean kanaKeys) {
     String category = query.category();
     int id = category == null ? -1 : table.categoryId(category);
-    QueryPlan plan = textOnly(query);
+    QueryPlan plan = textOnly(query, kanaKeys);
     return new QueryPlan(
         plan.normalized(), plan.prefixes(), id, plan.impossible() || (category != null && id < 0));
   }
 
   /** The plan without a category id, for matching single entries outside an index. */
   static QueryPlan textOnly(Query query) {
+    return textOnly(query, true);
+  }
+
+  private static QueryPlan textOnly(Query query, boolean withRomaji) {
     String normalized = TextNormalizer.normalizeQuery(query.text());
     int category = -1;
     boolean impossible = normalized.isBlank();
+    List<String> kana = withRomaji ? Romaji.kanaPrefixes(normalized) : List.of();
+    if (kana.isEmpty()) {
+      return new QueryPlan(normalized, List.of(normalized), category, impossible);
+    }
     Set<String> prefixes = new LinkedHashSet<>();
     prefixes.add(normalized);
-    prefixes.addAll(Romaji.kanaPrefixes(normalized));
+    prefixes.addAll(kana);
     return new QueryPlan(normalized, List.copyOf(prefixes), category, impossible);
   }
 
@@ -65,7 +81,9 @@ record QueryPlan(String normalized, List<String> prefixes, int category, boolean
         Entry entry = table.entry(rank);
         if (!onePerText) {
           candidates.add(new CandidateSource.Candidate(entry, fuzzy));
-        } else if (!hasText(entry.text())) {
+        } else if (!(table.sharesText(rank) && hasText(entry.text()))) {
+          // Most texts are unique in the table: skipping the string comparison spares the
+          // cache misses of loading a text that cannot be a duplicate.
           suggestions.add(
               new Suggestion(
                   entry.text(), entry.weight(), entry.category(), entry.payload(), fuzzy));

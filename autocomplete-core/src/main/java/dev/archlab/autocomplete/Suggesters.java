@@ -50,13 +50,16 @@ public final class Suggesters {
   }
 
   private static Suggester build(IndexDesign design, Iterable<Entry> entries, boolean infix) {
-    EntryTable table = EntryTable.of(entries);
+    EntryTable.Ranked ranked = EntryTable.ranked(entries);
+    EntryTable table = ranked.table();
     if (design == IndexDesign.BRUTE_FORCE) {
       return new BruteForceSuggester(table);
     }
-    KeySet prefixKeys = KeySet.prefixKeys(table);
-    KeySet wordKeys = infix ? KeySet.infixKeys(table) : null;
-    boolean kana = prefixKeys.anyKanaStart();
+    int[] order = ranked.ranksInSourceOrder();
+    KeySet prefixKeys = KeySet.prefixKeys(table, order);
+    KeySet wordKeys = infix ? KeySet.infixKeys(table, order) : null;
+    // Romaji's kana prefixes are looked up among infix keys too, so either set may need them.
+    boolean kana = prefixKeys.anyKanaStart() || (wordKeys != null && wordKeys.anyKanaStart());
     return switch (design) {
       case COMPACT_TRIE ->
           new IndexedSuggester(

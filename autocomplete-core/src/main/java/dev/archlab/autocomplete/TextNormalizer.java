@@ -89,6 +89,9 @@ public final class TextNormalizer {
     if (length > MAX_CODE_POINTS) {
       return null;
     }
+    if (isPlainAscii(text, keepTrailingSpace)) {
+      return text; // typed text is mostly normalised already: nothing to allocate
+    }
     char[] out = new char[length];
     int used = 0;
     boolean pendingSpace = false;
@@ -111,6 +114,22 @@ public final class TextNormalizer {
       out[used++] = ' ';
     }
     return new String(out, 0, used);
+  }
+
+  /**
+   * True when the fast path would return the text unchanged: printable ASCII without upper case,
+   * without leading or repeated spaces, and without a trailing one unless it is kept.
+   */
+  private static boolean isPlainAscii(String text, boolean keepTrailingSpace) {
+    char previous = ' ';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || (c >= 'A' && c <= 'Z') || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return keepTrailingSpace || previous != ' ' || text.isEmpty();
   }
 
   private static String foldCase(String text) {

@@ -42,6 +42,17 @@ class MatchModesTest {
 
   @ParameterizedTest
   @EnumSource(IndexDesign.class)
+  void romajiKana_reachKeysStartingWithTheLongVowelMarkOrKanaAtAWordStart(IndexDesign design) {
+    // No key starts with hiragana in either dictionary, yet romaji has keys to reach: "-" is ー,
+    // and "y" is a kana prefix of the word-start key よい.
+    Suggester longVowel = design.build(List.of(Entry.of("ー", 0), Entry.of("-a", 1)));
+    assertEquals(List.of("-a", "ー"), terms(longVowel, Query.prefix("-", 10)));
+    Suggester wordStart = design.build(List.of(Entry.of("-ョい", 1)));
+    assertEquals(List.of("-ョい"), terms(wordStart, Query.prefix("y", 10).withMode(MatchMode.INFIX)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(IndexDesign.class)
   void categoryFilter_appliesInEveryMode(IndexDesign design) {
     Suggester suggester = design.build(DICTIONARY);
     List<Suggestion> coffee = suggester.suggest(Query.prefix("java", 10).inCategory("coffee"));
