@@ -62,12 +62,42 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
   private final @Nullable CaffeineTier<K, V> local;
   private final LongAdder localAndOwnHits = new LongAdder();
+  // Every load callers are waiting for, single-flight or not, so close() can end their wait.
+  private final Set<Flight<V>> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * The keys whose loads the current thread serves, innermost first; set on load threads only. A
+   * load that reads a key on its own chain would wait for itself until the load timeout (with
+   * single-flight) or start loads without end (without it).
+   */
+  private record LoadChain(
+      AbstractCacheStrategy<?, ?> strategy, Object key, @Nullable LoadChain outer) {
+    boolean includes(AbstractCacheStrategy<?, ?> strategy, Object key) {
+      for (LoadChain link = this; link != null; link = link.outer) {
+        if (link.strategy == strategy && link.key.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The keys from the outermost load to the innermost, e.g. {@code 'a' -> 'b'}. */
+    String path() {
+      String inner = "'" + key + "'";
+      return outer == null ? inner : outer.path() + " -> " + inner;
+    }
+  }
+
+  private static final ThreadLocal<@Nullable LoadChain> LOADING = new ThreadLocal<>();
 
   /** One load and the callers waiting for it; it fails with a timeout at its deadline. */
   private static final class Flight<V> extends CompletableFuture<Optional<V>> {
+    final Object key;
     final long deadlineMillis;
 
-    Flight(long deadlineMillis) {
+    Flight(Object key, long deadlineMillis) {
+      this.key = key;
       this.deadlineMillis = deadlineMillis;
     }
   }
@@ -198,6 +228,16 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   @Override
   public void close() {
+    closed = true;
+    // A load that hangs would otherwise keep its callers waiting until the load timeout.
+    for (Flight<V> flight : running) {
+      flight.completeExceptionally(
+          new CacheException(
+              "the cache was closed while key '"
+                  + flight.key
+                  + "' was loading; the load is"
+                  + " abandoned"));
+    }
     if (config.ownsRefreshExecutor() && config.refreshExecutor() instanceof ExecutorService pool) {
       pool.shutdown();
       try {
@@ -272,10 +312,31 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale) {
+    LoadChain chain = LOADING.get();
+    if (chain != null && chain.includes(this, key)) {
+      throw new IllegalStateException(
+          "key '"
+              + key
+              + "' is read by its own load ("
+              + chain.path()
+              + " -> '"
+              + key
+              + "'): a BackingStore must not read, through the cache, the key it is loading");
+    }
+    if (closed) {
+      throw new IllegalStateException("cache " + name + " is closed; read of key '" + key + "'");
+    }
     Flight<V> mine =
-        new Flight<>(LongMath.saturatedAdd(clock.millis(), config.loadTimeoutMillis()));
+        new Flight<>(key, LongMath.saturatedAdd(clock.millis(), config.loadTimeoutMillis()));
+    running.add(mine);
+    if (closed) {
+      // close() may have looked at `running` before we joined it.
+      mine.completeExceptionally(
+          new CacheException("the cache was closed before key '" + key + "' was loaded"));
+    }
     mine.whenComplete(
         (value, failure) -> {
+          running.remove(mine);
           if (failure instanceof TimeoutException timeout) {
             stats.loadFailures.increment();
             stats.degraded().markDegraded("a load from the source of truth timed out", timeout);
@@ -312,14 +373,18 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   /** Runs the load on its own virtual thread, so no caller waits on a source that never answers. */
   private Flight<V> startLoad(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
+    LoadChain chain = new LoadChain(this, key, LOADING.get());
     try {
       LOADERS
           .newThread(
               () -> {
+                LOADING.set(chain);
                 try {
                   flight.complete(loadAndFillOnce(key, stale, flight));
                 } catch (Throwable e) {
                   flight.completeExceptionally(e);
+                } finally {
+                  LOADING.remove();
                 }
               })
           .start();
@@ -400,6 +465,15 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
               () -> "the store returned null for key '" + key + "' instead of Optional.empty()");
     } catch (RuntimeException e) {
       return onLoadFailure(key, stale, lease, e);
+    } catch (Throwable e) {
+      // An Error (or a checked exception thrown sneakily) is no source outage to serve stale
+      // through, but the lease must go back: a lease kept until it times out would stop every
+      // later load of the key from filling.
+      stats.loadFailures.increment();
+      if (lease > 0) {
+        tier.releaseLease(key, lease);
+      }
+      throw e;
     }
     long nanos = System.nanoTime() - start;
     stats.recordLoad(nanos);
