@@ -358,7 +358,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     CacheEntry<V> filled;
     try {
       // A leader that finished between our miss and our putIfAbsent has filled the tier already.
-      filled = tier.get(key);
+      filled = lookAgain(key);
     } catch (Throwable e) {
       // Errors too: a waiter joined on this flight would otherwise wait for the timeout.
       mine.completeExceptionally(e);
@@ -524,6 +524,15 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
         e);
   }
 
+  /**
+   * The strategy's own second look at the tier during a miss. A local tier is peeked at without
+   * counting, so its hits and misses stay the readers'; other tiers count it (no such method).
+   */
+  private @Nullable CacheEntry<V> lookAgain(K key) {
+    CaffeineTier<K, V> local = this.local;
+    return local != null ? local.peek(key, clock.millis()) : tier.get(key);
+  }
+
   /** Waits up to the lease wait for the lease holder's fill; null if none arrived. */
   private @Nullable CacheEntry<V> awaitFill(K key) {
     long deadline =
@@ -531,7 +540,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
             System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(config.leaseWaitMillis()));
     while (System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-      CacheEntry<V> entry = tier.get(key);
+      CacheEntry<V> entry = lookAgain(key);
       if (entry != null && entry.isFresh(clock.millis())) {
         return entry;
       }
