@@ -91,6 +91,16 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   private static final ThreadLocal<@Nullable LoadChain> LOADING = new ThreadLocal<>();
 
+  /**
+   * How a load that failed ends its flight: each caller then decides, with its own cached value,
+   * whether stale-if-error serves it, and counts that stale serve itself.
+   */
+  private static final class SourceFailed extends RuntimeException {
+    SourceFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
   /** One load and the callers waiting for it; it fails with a timeout at its deadline. */
   private static final class Flight<V> extends CompletableFuture<Optional<V>> {
     final Object key;
@@ -203,7 +213,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   private Optional<V> miss(K key, @Nullable CacheEntry<V> entry) {
     stats.misses.increment();
-    return loadAndFill(key, entry);
+    return loadAndFill(key, entry, true);
   }
 
   @Override
@@ -297,7 +307,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           .execute(
               () -> {
                 try {
-                  loadAndFill(key, current);
+                  loadAndFill(key, current, false);
                 } catch (RuntimeException refreshFailed) {
                   // The stale value keeps being served until it expires; the failure is counted.
                   log.debug("background refresh of {} failed", key, refreshFailed);
@@ -311,7 +321,11 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     }
   }
 
-  final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale) {
+  /**
+   * Loads {@code key} (or joins its running load) and waits for it. {@code reader} is false for a
+   * background refresh: a stale value it falls back on reaches no reader, so it is not counted.
+   */
+  final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale, boolean reader) {
     LoadChain chain = LOADING.get();
     if (chain != null && chain.includes(this, key)) {
       throw new IllegalStateException(
@@ -343,12 +357,12 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           }
         });
     if (!config.singleFlight()) {
-      return await(key, stale, startLoad(key, stale, mine));
+      return await(key, stale, startLoad(key, stale, mine), reader);
     }
     Flight<V> running;
     while ((running = flights.putIfAbsent(key, mine)) != null) {
       if (!running.isDone()) {
-        return await(key, stale, running);
+        return await(key, stale, running, reader);
       }
       // Its callers may wake before it leaves the map; a new reader must not reuse its result.
       flights.remove(key, running);
@@ -368,7 +382,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       mine.complete(filled.present());
       return filled.present();
     }
-    return await(key, stale, startLoad(key, stale, mine));
+    return await(key, stale, startLoad(key, stale, mine), reader);
   }
 
   /** Runs the load on its own virtual thread, so no caller waits on a source that never answers. */
@@ -395,7 +409,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   /** Waits for {@code flight} until its deadline on the strategy's clock, then times it out. */
-  private Optional<V> await(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
+  private Optional<V> await(
+      K key, @Nullable CacheEntry<V> stale, Flight<V> flight, boolean reader) {
     try {
       while (true) {
         long left = flight.deadlineMillis - clock.millis();
@@ -416,7 +431,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           "interrupted while waiting for the load of key '" + key + "'", interrupted);
     } catch (ExecutionException e) {
       return switch (Objects.requireNonNullElse(e.getCause(), e)) {
-        case TimeoutException timeout -> onLoadTimeout(key, stale, timeout);
+        case TimeoutException timeout -> onLoadTimeout(key, stale, timeout, reader);
+        case SourceFailed failed -> onSourceFailure(key, stale, failed, reader);
         case RuntimeException cause -> throw cause;
         case Error cause -> throw cause;
         case Throwable cause -> throw new CacheException("loading key '" + key + "' failed", cause);
@@ -425,11 +441,11 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   private Optional<V> onLoadTimeout(
-      K key, @Nullable CacheEntry<V> stale, TimeoutException timeout) {
-    if (stale != null
-        && clock.millis()
-            < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
-      stats.staleServes.increment();
+      K key, @Nullable CacheEntry<V> stale, TimeoutException timeout, boolean reader) {
+    if (withinStaleIfError(stale)) {
+      if (reader) {
+        stats.staleServes.increment();
+      }
       return stale.present();
     }
     throw new CacheException(
@@ -464,7 +480,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
               loadFromSource(key),
               () -> "the store returned null for key '" + key + "' instead of Optional.empty()");
     } catch (RuntimeException e) {
-      return onLoadFailure(key, stale, lease, e);
+      return onLoadFailure(key, lease, e);
     } catch (Throwable e) {
       // An Error (or a checked exception thrown sneakily) is no source outage to serve stale
       // through, but the lease must go back: a lease kept until it times out would stop every
@@ -502,19 +518,31 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     return loaded;
   }
 
-  private Optional<V> onLoadFailure(
-      K key, @Nullable CacheEntry<V> stale, long lease, RuntimeException e) {
+  /** Counts the failed load and ends its flight; each caller decides in {@link #await}. */
+  private Optional<V> onLoadFailure(K key, long lease, RuntimeException e) {
     stats.loadFailures.increment();
     stats.degraded().markDegraded("loading from the source of truth failed", e);
     if (lease > 0) {
       tier.releaseLease(key, lease);
     }
-    long now = clock.millis();
-    if (stale != null
-        && now < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
-      stats.staleServes.increment();
+    throw new SourceFailed(e);
+  }
+
+  private boolean withinStaleIfError(@Nullable CacheEntry<V> stale) {
+    return stale != null
+        && clock.millis()
+            < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis());
+  }
+
+  private Optional<V> onSourceFailure(
+      K key, @Nullable CacheEntry<V> stale, SourceFailed failed, boolean reader) {
+    if (withinStaleIfError(stale)) {
+      if (reader) {
+        stats.staleServes.increment();
+      }
       return stale.present();
     }
+    RuntimeException e = (RuntimeException) failed.getCause();
     throw new CacheException(
         "loading key '"
             + key

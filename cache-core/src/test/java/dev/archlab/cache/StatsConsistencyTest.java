@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every read is counted once by the strategy (hit, miss or stale serve) and once by its local tier
@@ -65,6 +67,32 @@ class StatsConsistencyTest {
       assertEquals(reads, stats.hits() + stats.misses() + stats.staleServes(), stats.toString());
       assertEquals(reads, tier.hits() + tier.misses(), stats.toString());
       assertEquals(stats.misses(), tier.misses(), stats.toString());
+    }
+  }
+
+  @Test
+  void failedBackgroundRefresh_withinStaleIfError_isNoStaleServe_onlyTheReaderIs() {
+    TestStore store = new TestStore();
+    store.data.store("k", "1");
+    ManualClock clock = new ManualClock();
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store)
+            .clock(clock)
+            .ttl(Duration.ofSeconds(10))
+            .ttlJitter(0)
+            .staleWhileRevalidate(Duration.ofSeconds(10))
+            .staleIfError(Duration.ofMinutes(1))
+            .refreshExecutor(Runnable::run) // the refresh runs inside the read
+            .readThrough()) {
+      assertEquals(Optional.of("1"), cache.get("k"));
+      clock.advance(11_000);
+      store.failing(true);
+
+      assertEquals(Optional.of("1"), cache.get("k"));
+      CacheStats stats = cache.stats();
+      assertEquals(1, stats.loadFailures(), stats.toString());
+      assertEquals(1, stats.staleServes(), "one read was served stale: " + stats);
+      assertEquals(2, stats.hits() + stats.misses() + stats.staleServes(), stats.toString());
     }
   }
 }
