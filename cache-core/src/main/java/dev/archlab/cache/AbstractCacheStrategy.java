@@ -275,16 +275,30 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   /** XFetch's test: recompute when {@code now - delta * beta * ln(u) >= expiry}, u in (0,1]. */
   final boolean expiresEarly(CacheEntry<V> entry, long nowMillis) {
-    double u = 1.0 - config.random().getAsDouble();
+    double u = 1.0 - nextRandom();
     double gap = entry.loadMillis() * config.xfetchBeta() * -Math.log(u);
     return nowMillis + gap >= entry.freshUntilMillis();
+  }
+
+  /**
+   * The next draw of the configured random source, checked: a bad one would corrupt entry times.
+   */
+  private double nextRandom() {
+    double draw = config.random().getAsDouble();
+    if (!(draw >= 0 && draw < 1)) {
+      throw new IllegalStateException(
+          "the random source given to Caches.Builder.random returned "
+              + draw
+              + "; it must return values in [0, 1)");
+    }
+    return draw;
   }
 
   /** A new entry for {@code value} with a jittered TTL, so keys loaded together expire apart. */
   final CacheEntry<V> newEntry(V value, long loadNanos) {
     long now = clock.millis();
     long ttl = config.ttlMillis();
-    long jitter = (long) (ttl * config.ttlJitter() * config.random().getAsDouble());
+    long jitter = (long) (ttl * config.ttlJitter() * nextRandom());
     // Saturating: a TTL or stale window of "forever" must not wrap around to the past.
     long freshUntil = LongMath.saturatedAdd(now, ttl - jitter);
     long loadMillis = (loadNanos + 999_999) / 1_000_000;

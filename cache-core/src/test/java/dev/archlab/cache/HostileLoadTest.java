@@ -177,4 +177,25 @@ class HostileLoadTest {
 
     hung.release.countDown();
   }
+
+  @Test
+  void randomSourceOutsideZeroToOne_getsAClearError_andAWriteThroughPutChangesNothing() {
+    TestStore store = new TestStore();
+    store.data.store("k", "old");
+    try (CacheStrategy<String, String> cache =
+        Caches.builder((BackingStore<String, String>) store)
+            .clock(new ManualClock())
+            .ttlJitter(0.5)
+            .random(() -> 1.5)
+            .writeThrough()) {
+      IllegalStateException read = assertThrows(IllegalStateException.class, () -> cache.get("k"));
+      assertTrue(read.getMessage().contains("returned 1.5"), read.getMessage());
+      assertTrue(read.getMessage().contains("[0, 1)"), read.getMessage());
+
+      IllegalStateException write =
+          assertThrows(IllegalStateException.class, () -> cache.put("k", "new"));
+      assertTrue(write.getMessage().contains("returned 1.5"), write.getMessage());
+      assertEquals(Optional.of("old"), store.data.load("k"), "a refused write reached the store");
+    }
+  }
 }
