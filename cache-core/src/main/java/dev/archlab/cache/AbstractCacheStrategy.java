@@ -62,12 +62,52 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   // The tier itself when it is a Caffeine tier on our clock: then a hit reads the clock once.
   private final @Nullable CaffeineTier<K, V> local;
   private final LongAdder localAndOwnHits = new LongAdder();
+  // Every load callers are waiting for, single-flight or not, so close() can end their wait.
+  private final Set<Flight<V>> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * The keys whose loads the current thread serves, innermost first; set on load threads only. A
+   * load that reads a key on its own chain would wait for itself until the load timeout (with
+   * single-flight) or start loads without end (without it).
+   */
+  private record LoadChain(
+      AbstractCacheStrategy<?, ?> strategy, Object key, @Nullable LoadChain outer) {
+    boolean includes(AbstractCacheStrategy<?, ?> strategy, Object key) {
+      for (LoadChain link = this; link != null; link = link.outer) {
+        if (link.strategy == strategy && link.key.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The keys from the outermost load to the innermost, e.g. {@code 'a' -> 'b'}. */
+    String path() {
+      String inner = "'" + key + "'";
+      return outer == null ? inner : outer.path() + " -> " + inner;
+    }
+  }
+
+  private static final ThreadLocal<@Nullable LoadChain> LOADING = new ThreadLocal<>();
+
+  /**
+   * How a load that failed ends its flight: each caller then decides, with its own cached value,
+   * whether stale-if-error serves it, and counts that stale serve itself.
+   */
+  private static final class SourceFailed extends RuntimeException {
+    SourceFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
 
   /** One load and the callers waiting for it; it fails with a timeout at its deadline. */
   private static final class Flight<V> extends CompletableFuture<Optional<V>> {
+    final Object key;
     final long deadlineMillis;
 
-    Flight(long deadlineMillis) {
+    Flight(Object key, long deadlineMillis) {
+      this.key = key;
       this.deadlineMillis = deadlineMillis;
     }
   }
@@ -173,7 +213,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   private Optional<V> miss(K key, @Nullable CacheEntry<V> entry) {
     stats.misses.increment();
-    return loadAndFill(key, entry);
+    return loadAndFill(key, entry, true);
   }
 
   @Override
@@ -198,6 +238,16 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   @Override
   public void close() {
+    closed = true;
+    // A load that hangs would otherwise keep its callers waiting until the load timeout.
+    for (Flight<V> flight : running) {
+      flight.completeExceptionally(
+          new CacheException(
+              "the cache was closed while key '"
+                  + flight.key
+                  + "' was loading; the load is"
+                  + " abandoned"));
+    }
     if (config.ownsRefreshExecutor() && config.refreshExecutor() instanceof ExecutorService pool) {
       pool.shutdown();
       try {
@@ -225,16 +275,30 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
 
   /** XFetch's test: recompute when {@code now - delta * beta * ln(u) >= expiry}, u in (0,1]. */
   final boolean expiresEarly(CacheEntry<V> entry, long nowMillis) {
-    double u = 1.0 - config.random().getAsDouble();
+    double u = 1.0 - nextRandom();
     double gap = entry.loadMillis() * config.xfetchBeta() * -Math.log(u);
     return nowMillis + gap >= entry.freshUntilMillis();
+  }
+
+  /**
+   * The next draw of the configured random source, checked: a bad one would corrupt entry times.
+   */
+  private double nextRandom() {
+    double draw = config.random().getAsDouble();
+    if (!(draw >= 0 && draw < 1)) {
+      throw new IllegalStateException(
+          "the random source given to Caches.Builder.random returned "
+              + draw
+              + "; it must return values in [0, 1)");
+    }
+    return draw;
   }
 
   /** A new entry for {@code value} with a jittered TTL, so keys loaded together expire apart. */
   final CacheEntry<V> newEntry(V value, long loadNanos) {
     long now = clock.millis();
     long ttl = config.ttlMillis();
-    long jitter = (long) (ttl * config.ttlJitter() * config.random().getAsDouble());
+    long jitter = (long) (ttl * config.ttlJitter() * nextRandom());
     // Saturating: a TTL or stale window of "forever" must not wrap around to the past.
     long freshUntil = LongMath.saturatedAdd(now, ttl - jitter);
     long loadMillis = (loadNanos + 999_999) / 1_000_000;
@@ -257,7 +321,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           .execute(
               () -> {
                 try {
-                  loadAndFill(key, current);
+                  loadAndFill(key, current, false);
                 } catch (RuntimeException refreshFailed) {
                   // The stale value keeps being served until it expires; the failure is counted.
                   log.debug("background refresh of {} failed", key, refreshFailed);
@@ -271,23 +335,48 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     }
   }
 
-  final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale) {
+  /**
+   * Loads {@code key} (or joins its running load) and waits for it. {@code reader} is false for a
+   * background refresh: a stale value it falls back on reaches no reader, so it is not counted.
+   */
+  final Optional<V> loadAndFill(K key, @Nullable CacheEntry<V> stale, boolean reader) {
+    LoadChain chain = LOADING.get();
+    if (chain != null && chain.includes(this, key)) {
+      throw new IllegalStateException(
+          "key '"
+              + key
+              + "' is read by its own load ("
+              + chain.path()
+              + " -> '"
+              + key
+              + "'): a BackingStore must not read, through the cache, the key it is loading");
+    }
+    if (closed) {
+      throw new IllegalStateException("cache " + name + " is closed; read of key '" + key + "'");
+    }
     Flight<V> mine =
-        new Flight<>(LongMath.saturatedAdd(clock.millis(), config.loadTimeoutMillis()));
+        new Flight<>(key, LongMath.saturatedAdd(clock.millis(), config.loadTimeoutMillis()));
+    running.add(mine);
+    if (closed) {
+      // close() may have looked at `running` before we joined it.
+      mine.completeExceptionally(
+          new CacheException("the cache was closed before key '" + key + "' was loaded"));
+    }
     mine.whenComplete(
         (value, failure) -> {
+          running.remove(mine);
           if (failure instanceof TimeoutException timeout) {
             stats.loadFailures.increment();
             stats.degraded().markDegraded("a load from the source of truth timed out", timeout);
           }
         });
     if (!config.singleFlight()) {
-      return await(key, stale, startLoad(key, stale, mine));
+      return await(key, stale, startLoad(key, stale, mine), reader);
     }
     Flight<V> running;
     while ((running = flights.putIfAbsent(key, mine)) != null) {
       if (!running.isDone()) {
-        return await(key, stale, running);
+        return await(key, stale, running, reader);
       }
       // Its callers may wake before it leaves the map; a new reader must not reuse its result.
       flights.remove(key, running);
@@ -297,7 +386,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     CacheEntry<V> filled;
     try {
       // A leader that finished between our miss and our putIfAbsent has filled the tier already.
-      filled = tier.get(key);
+      filled = lookAgain(key);
     } catch (Throwable e) {
       // Errors too: a waiter joined on this flight would otherwise wait for the timeout.
       mine.completeExceptionally(e);
@@ -307,19 +396,23 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
       mine.complete(filled.present());
       return filled.present();
     }
-    return await(key, stale, startLoad(key, stale, mine));
+    return await(key, stale, startLoad(key, stale, mine), reader);
   }
 
   /** Runs the load on its own virtual thread, so no caller waits on a source that never answers. */
   private Flight<V> startLoad(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
+    LoadChain chain = new LoadChain(this, key, LOADING.get());
     try {
       LOADERS
           .newThread(
               () -> {
+                LOADING.set(chain);
                 try {
                   flight.complete(loadAndFillOnce(key, stale, flight));
                 } catch (Throwable e) {
                   flight.completeExceptionally(e);
+                } finally {
+                  LOADING.remove();
                 }
               })
           .start();
@@ -330,7 +423,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   /** Waits for {@code flight} until its deadline on the strategy's clock, then times it out. */
-  private Optional<V> await(K key, @Nullable CacheEntry<V> stale, Flight<V> flight) {
+  private Optional<V> await(
+      K key, @Nullable CacheEntry<V> stale, Flight<V> flight, boolean reader) {
     try {
       while (true) {
         long left = flight.deadlineMillis - clock.millis();
@@ -351,7 +445,8 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
           "interrupted while waiting for the load of key '" + key + "'", interrupted);
     } catch (ExecutionException e) {
       return switch (Objects.requireNonNullElse(e.getCause(), e)) {
-        case TimeoutException timeout -> onLoadTimeout(key, stale, timeout);
+        case TimeoutException timeout -> onLoadTimeout(key, stale, timeout, reader);
+        case SourceFailed failed -> onSourceFailure(key, stale, failed, reader);
         case RuntimeException cause -> throw cause;
         case Error cause -> throw cause;
         case Throwable cause -> throw new CacheException("loading key '" + key + "' failed", cause);
@@ -360,11 +455,11 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
   }
 
   private Optional<V> onLoadTimeout(
-      K key, @Nullable CacheEntry<V> stale, TimeoutException timeout) {
-    if (stale != null
-        && clock.millis()
-            < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
-      stats.staleServes.increment();
+      K key, @Nullable CacheEntry<V> stale, TimeoutException timeout, boolean reader) {
+    if (withinStaleIfError(stale)) {
+      if (reader) {
+        stats.staleServes.increment();
+      }
       return stale.present();
     }
     throw new CacheException(
@@ -399,7 +494,16 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
               loadFromSource(key),
               () -> "the store returned null for key '" + key + "' instead of Optional.empty()");
     } catch (RuntimeException e) {
-      return onLoadFailure(key, stale, lease, e);
+      return onLoadFailure(key, lease, e);
+    } catch (Throwable e) {
+      // An Error (or a checked exception thrown sneakily) is no source outage to serve stale
+      // through, but the lease must go back: a lease kept until it times out would stop every
+      // later load of the key from filling.
+      stats.loadFailures.increment();
+      if (lease > 0) {
+        tier.releaseLease(key, lease);
+      }
+      throw e;
     }
     long nanos = System.nanoTime() - start;
     stats.recordLoad(nanos);
@@ -428,19 +532,31 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
     return loaded;
   }
 
-  private Optional<V> onLoadFailure(
-      K key, @Nullable CacheEntry<V> stale, long lease, RuntimeException e) {
+  /** Counts the failed load and ends its flight; each caller decides in {@link #await}. */
+  private Optional<V> onLoadFailure(K key, long lease, RuntimeException e) {
     stats.loadFailures.increment();
     stats.degraded().markDegraded("loading from the source of truth failed", e);
     if (lease > 0) {
       tier.releaseLease(key, lease);
     }
-    long now = clock.millis();
-    if (stale != null
-        && now < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis())) {
-      stats.staleServes.increment();
+    throw new SourceFailed(e);
+  }
+
+  private boolean withinStaleIfError(@Nullable CacheEntry<V> stale) {
+    return stale != null
+        && clock.millis()
+            < LongMath.saturatedAdd(stale.freshUntilMillis(), config.staleIfErrorMillis());
+  }
+
+  private Optional<V> onSourceFailure(
+      K key, @Nullable CacheEntry<V> stale, SourceFailed failed, boolean reader) {
+    if (withinStaleIfError(stale)) {
+      if (reader) {
+        stats.staleServes.increment();
+      }
       return stale.present();
     }
+    RuntimeException e = (RuntimeException) failed.getCause();
     throw new CacheException(
         "loading key '"
             + key
@@ -450,6 +566,15 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
         e);
   }
 
+  /**
+   * The strategy's own second look at the tier during a miss. A local tier is peeked at without
+   * counting, so its hits and misses stay the readers'; other tiers count it (no such method).
+   */
+  private @Nullable CacheEntry<V> lookAgain(K key) {
+    CaffeineTier<K, V> local = this.local;
+    return local != null ? local.peek(key, clock.millis()) : tier.get(key);
+  }
+
   /** Waits up to the lease wait for the lease holder's fill; null if none arrived. */
   private @Nullable CacheEntry<V> awaitFill(K key) {
     long deadline =
@@ -457,7 +582,7 @@ abstract class AbstractCacheStrategy<K, V> implements CacheStrategy<K, V> {
             System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(config.leaseWaitMillis()));
     while (System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-      CacheEntry<V> entry = tier.get(key);
+      CacheEntry<V> entry = lookAgain(key);
       if (entry != null && entry.isFresh(clock.millis())) {
         return entry;
       }

@@ -87,6 +87,12 @@ final class CaffeineTier<K, V> implements CacheTier<K, V> {
     return entry;
   }
 
+  /** The entry still kept at {@code nowMillis}, counting nothing: the strategy's own look. */
+  @Nullable CacheEntry<V> peek(K key, long nowMillis) {
+    CacheEntry<V> entry = cache.getIfPresent(key);
+    return entry != null && entry.isRetained(nowMillis) ? entry : null;
+  }
+
   void countHit() {
     stats.hits.increment();
   }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,8 @@ final class JdbcWriteQueue<K, V> implements WriteBehindQueue<K, V> {
 
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
+  private static final Object SETUP = new Object();
+
   private final JdbcBackingStore<K, V> store;
   private final String queueTable;
   private final String owner;
@@ -32,6 +35,25 @@ final class JdbcWriteQueue<K, V> implements WriteBehindQueue<K, V> {
     this.store = store;
     this.queueTable = store.table + "_wbq";
     this.owner = checkNodeId(owner);
+    // H2 corrupts concurrent DDL on one table (lost column defaults, internal errors), so queues
+    // in this process set up one at a time. Nodes in other processes can still race (two ALTERs
+    // of a legacy table, PostgreSQL's concurrent CREATE TABLE IF NOT EXISTS): whoever lost finds
+    // the work done on a retry.
+    synchronized (SETUP) {
+      try {
+        createOrUpgrade();
+      } catch (SQLException first) {
+        try {
+          createOrUpgrade();
+        } catch (SQLException e) {
+          e.addSuppressed(first);
+          throw new CacheException("cannot create write-behind queue table " + queueTable, e);
+        }
+      }
+    }
+  }
+
+  private void createOrUpgrade() throws SQLException {
     try (Connection connection = store.dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -46,14 +68,12 @@ final class JdbcWriteQueue<K, V> implements WriteBehindQueue<K, V> {
         statement.execute(
             "ALTER TABLE "
                 + queueTable
-                + " ADD COLUMN owner VARCHAR(128) DEFAULT '"
+                + " ADD COLUMN IF NOT EXISTS owner VARCHAR(128) DEFAULT '"
                 + DEFAULT_NODE
                 + "' NOT NULL");
       }
       statement.execute(
           "CREATE INDEX IF NOT EXISTS " + queueTable + "_owner ON " + queueTable + " (owner, seq)");
-    } catch (SQLException e) {
-      throw new CacheException("cannot create write-behind queue table " + queueTable, e);
     }
   }
 
@@ -67,6 +87,7 @@ final class JdbcWriteQueue<K, V> implements WriteBehindQueue<K, V> {
   }
 
   static String checkNodeId(String nodeId) {
+    Objects.requireNonNull(nodeId, "deadNodeId");
     if (!NODE_ID.matcher(nodeId).matches()) {
       throw new IllegalArgumentException(
           "node id must be 1-128 characters of [A-Za-z0-9_.:-], got '" + nodeId + "'");

@@ -95,11 +95,13 @@ final class RedisTier<K, V> implements CacheTier<K, V> {
 
   /** Adds the server's evictions since the last look; a new run id means Redis restarted. */
   private void countServerEvictions() {
-    ServerEvictions now = call("INFO", this::serverEvictions, null);
-    if (now == null) {
-      return;
-    }
+    // The reading is taken under the lock: a reading older than the last one counted would set
+    // the baseline back, and the next look would count those evictions a second time.
     synchronized (evictionCounter) {
+      ServerEvictions now = call("INFO", this::serverEvictions, null);
+      if (now == null) {
+        return;
+      }
       ServerEvictions before = lastEvictions;
       if (before == null || !before.runId().equals(now.runId())) {
         // First look, or a restarted server: everything it evicted is new to us, except at start.

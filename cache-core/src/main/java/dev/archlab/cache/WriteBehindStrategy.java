@@ -3,6 +3,7 @@ package dev.archlab.cache;
 import com.google.common.annotations.VisibleForTesting;
 import com.google.common.util.concurrent.Striped;
 import dev.archlab.cache.WriteBehindQueue.PendingWrite;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
   private volatile boolean closing;
   private volatile boolean abandoned;
   private long lastIdleLookNanos = System.nanoTime();
+  // Flusher thread only: whether the last batch came back short of maxBatch.
+  private boolean lastBatchShort = true;
 
   WriteBehindStrategy(StrategyConfig<K, V> config) {
     super("write-behind", config);
@@ -176,7 +179,14 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
       }
       lastIdleLookNanos = now;
     }
+    // While the queue is nearly drained, remember which of our writes hold room: a short batch
+    // shows every row we still own, so one missing from it was taken by another node.
+    Set<Long> holding = lastBatchShort ? Set.copyOf(holdingRoom) : Set.of();
     List<PendingWrite<K, V>> batch = queue.oldest(settings.maxBatch());
+    lastBatchShort = batch.size() < settings.maxBatch();
+    if (lastBatchShort && !holding.isEmpty()) {
+      forgetWritesTakenOver(holding, batch);
+    }
     if (batch.isEmpty()) {
       return 0;
     }
@@ -194,6 +204,33 @@ final class WriteBehindStrategy<K, V> extends AbstractCacheStrategy<K, V> {
     }
     room.release(released);
     return batch.size();
+  }
+
+  /**
+   * Our writes in {@code holding} that a complete read of our rows ({@code batch}) did not return
+   * were taken over by another node while this one was alive (only this flusher deletes our rows,
+   * and an append is committed before it holds room). They no longer take our room, and reads here
+   * go back to the store for them.
+   */
+  private void forgetWritesTakenOver(Set<Long> holding, List<PendingWrite<K, V>> batch) {
+    Set<Long> present = new HashSet<>();
+    batch.forEach(write -> present.add(write.sequence()));
+    Set<Long> gone = new HashSet<>();
+    for (Long sequence : holding) {
+      if (!present.contains(sequence) && holdingRoom.remove(sequence)) {
+        gone.add(sequence);
+      }
+    }
+    if (gone.isEmpty()) {
+      return;
+    }
+    unflushed.values().removeIf(write -> gone.contains(write.sequence()));
+    room.release(gone.size());
+    log.warn(
+        "{} acknowledged write(s) of node '{}' were taken over by another node while this node was"
+            + " running; that node flushes them, and this one stops serving them",
+        gone.size(),
+        queue.owner());
   }
 
   @Override

@@ -21,8 +21,10 @@ final class WriteThroughStrategy<K, V> extends AbstractCacheStrategy<K, V> {
     Lock lock = locks.get(key);
     lock.lock();
     try {
+      // The entry is built first: a failure after the store write would leave the old value cached.
+      CacheEntry<V> entry = newEntry(value, 0);
       store.store(key, value);
-      tier.put(key, newEntry(value, 0));
+      tier.put(key, entry);
       afterWrite(key);
     } finally {
       lock.unlock();
