@@ -371,11 +371,18 @@ final class DefaultLiveSuggester implements LiveSuggester {
     if (userId == null || rankingB == null || shareB == 0) {
       return "A";
     }
-    // FNV-1a over the UTF-8 bytes: stable across processes and JVM versions.
+    // FNV-1a over the UTF-8 bytes: stable across processes and JVM versions. FNV-1a alone moves
+    // the high bits little when only the last characters differ (ids 100..199 all landed in one
+    // arm), so MurmurHash3's 64-bit finalizer spreads every input bit over the whole word.
     long hash = 0xcbf29ce484222325L;
     for (byte b : userId.getBytes(StandardCharsets.UTF_8)) {
       hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
     }
+    hash ^= hash >>> 33;
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    hash *= 0xc4ceb9fe1a85ec53L;
+    hash ^= hash >>> 33;
     double unit = (hash >>> 11) * 0x1.0p-53;
     return unit < shareB ? "B" : "A";
   }

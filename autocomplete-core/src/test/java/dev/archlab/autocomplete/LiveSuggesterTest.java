@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LiveSuggesterTest {
 
@@ -168,6 +170,28 @@ class LiveSuggesterTest {
       for (String text : typed) {
         Query fuzzy = Query.prefix(text, 3).withMode(MatchMode.FUZZY);
         assertEquals(fresh.suggest(fuzzy, null), cached.suggest(fuzzy, null), text);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "customer", "user-10", "s", "p", "u"})
+  void abTest_splitsRunsOfSequentialIdsByTheShare(String prefix) {
+    // Real user ids are often a prefix and a counter; a weak hash put ids 100..199 all in B.
+    try (LiveSuggester live =
+        LiveSuggester.builder(CATALOG)
+            .abTest(new Ranking("B", 0, 0), 0.5)
+            .refreshInterval(Duration.ofSeconds(30))
+            .build()) {
+      for (int start : new int[] {0, 100, 10_000, 1_000_000}) {
+        int inB = 0;
+        for (int i = start; i < start + 4_000; i++) {
+          inB += live.armOf(prefix + i).equals("B") ? 1 : 0;
+        }
+        // 4,000 fair coin flips land within 1,800..2,200 but for one time in a billion.
+        assertTrue(
+            inB > 1_800 && inB < 2_200,
+            "ids " + prefix + start + ".." + (start + 3_999) + ": " + inB + " of 4,000 in B");
       }
     }
   }
