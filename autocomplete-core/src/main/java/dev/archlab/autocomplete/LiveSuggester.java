@@ -59,16 +59,32 @@ public interface LiveSuggester extends AutoCloseable {
   /** The user's recent selections, newest first, as shared by every node. */
   List<String> history(String userId);
 
-  /** Adds or replaces the entry with this text and category, visible without a rebuild. */
+  /**
+   * Adds or replaces the entry with this text and category, visible without a rebuild
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void put(Entry entry);
 
-  /** Removes the entry with this text and category, visible without a rebuild. */
+  /**
+   * Removes the entry with this text and category, visible without a rebuild
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void remove(String text, String category);
 
-  /** Blocks a term: entries whose text is it, or contains it as whole words, are never shown. */
+  /**
+   * Blocks a term: entries whose text is it, or contains it as whole words, are never shown
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void block(String term);
 
-  /** Unblocks a term. */
+  /**
+   * Unblocks a term
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void unblock(String term);
 
   /** The normalised blocked terms. */
