@@ -31,14 +31,14 @@ public interface SharedState extends AutoCloseable {
   Map<String, Long> selections(long minute);
 
   /**
-   * Adds a term to the blocklist (stored normalised)
+   * Adds a term to the blocklist (stored normalised).
    *
    * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
    */
   void block(String term);
 
   /**
-   * Removes a term from the blocklist
+   * Removes a term from the blocklist.
    *
    * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
    */
@@ -48,7 +48,7 @@ public interface SharedState extends AutoCloseable {
   Set<String> blocklist();
 
   /**
-   * Records an edit; a later edit of the same text and category replaces it
+   * Records an edit; a later edit of the same text and category replaces it.
    *
    * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
    */
