@@ -49,6 +49,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
       CandidateSource source,
       Suggester suggester,
       Map<String, List<Entry>> byText,
+      Map<String, List<Entry>> byFoldedText,
       Set<String> categories,
       long buildMillis) {}
 
@@ -414,6 +415,33 @@ final class DefaultLiveSuggester implements LiveSuggester {
   }
 
   @Override
+  public java.util.Optional<String> entryText(String term) {
+    View view = view();
+    Snapshot snap = view.snap();
+    Overlay live = view.overlay();
+    String folded = TextNormalizer.normalize(term);
+    List<Entry> named = new ArrayList<>();
+    for (Entry entry : live.entries()) {
+      if (keysOf(entry).text().equals(folded)) {
+        named.add(entry);
+      }
+    }
+    for (String text : List.of(term, folded)) {
+      named.addAll(snap.byText().getOrDefault(text, List.of()));
+    }
+    named.addAll(snap.byFoldedText().getOrDefault(folded, List.of()));
+    return named.stream()
+        .filter(e -> !live.overridden().contains(key(e)) || live.entries().contains(e))
+        .filter(e -> !isBlocked(e, live.blocked()))
+        .filter(e -> keysOf(e).text().equals(folded))
+        .min(
+            Comparator.comparing((Entry e) -> !e.text().equals(term))
+                .thenComparing(Comparator.comparingLong(Entry::weight).reversed())
+                .thenComparing(Entry::text))
+        .map(Entry::text);
+  }
+
+  @Override
   public List<String> history(String userId) {
     return histories.get(userId, shared::history);
   }
@@ -431,9 +459,18 @@ final class DefaultLiveSuggester implements LiveSuggester {
   }
 
   @Override
-  public void remove(String text, String category) {
+  public boolean remove(String text, String category) {
+    View view = view();
+    String key = text + '\u0000' + category;
+    boolean live = view.overlay().entries().stream().anyMatch(e -> key(e).equals(key));
+    boolean indexed =
+        inIndex(view.snap(), text, category) != null && !view.overlay().overridden().contains(key);
+    if (!live && !indexed) {
+      return false;
+    }
     shared.edit(new SharedState.Edit(text, category, Entry.of(text, 0, category), true));
     refresh();
+    return true;
   }
 
   @Override
@@ -560,18 +597,26 @@ final class DefaultLiveSuggester implements LiveSuggester {
     Suggester suggester = design.build(entries);
     Snapshot current = snapshot.get();
     Map<String, List<Entry>> byText;
+    Map<String, List<Entry>> byFoldedText;
     Set<String> categories;
     if (current != null && current.entries() == entries) {
       // Rebuilt from the same entry list (no edits since): its lookup tables are still right, and
       // not reallocating them spares the collector a copy of 100,000s of long-lived objects.
       byText = current.byText();
+      byFoldedText = current.byFoldedText();
       categories = current.categories();
     } else {
       byText = HashMap.newHashMap(entries.size());
+      // Only texts that normalisation changes: most catalog texts are already normalised.
+      byFoldedText = new HashMap<>();
       Set<String> sorted = new TreeSet<>();
       for (Entry entry : entries) {
         sorted.add(entry.category());
         byText.computeIfAbsent(entry.text(), t -> new ArrayList<>(1)).add(entry);
+        String folded = TextNormalizer.normalize(entry.text());
+        if (!folded.equals(entry.text())) {
+          byFoldedText.computeIfAbsent(folded, t -> new ArrayList<>(1)).add(entry);
+        }
       }
       categories = Collections.unmodifiableSet(sorted);
     }
@@ -582,6 +627,7 @@ final class DefaultLiveSuggester implements LiveSuggester {
         (CandidateSource) suggester,
         suggester,
         byText,
+        byFoldedText,
         categories,
         millis);
   }

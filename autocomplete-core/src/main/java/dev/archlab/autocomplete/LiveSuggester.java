@@ -53,22 +53,48 @@ public interface LiveSuggester extends AutoCloseable {
    */
   Set<String> categories();
 
+  /**
+   * The text of the entry a typed term names, matched as search matches (normalised: {@code tokyo}
+   * names {@code Tokyo}); an entry with exactly this text wins, then the heaviest. Empty when no
+   * entry of the current index or of the live edits has that normalised text, or it is blocked.
+   * Callers that take terms from users resolve them here before {@link #recordSelection}, which
+   * counts the text as given.
+   */
+  java.util.Optional<String> entryText(String term);
+
   /** Counts a selection of {@code term} (popularity, the user's history and the user's A/B arm). */
   void recordSelection(@Nullable String userId, String term);
 
   /** The user's recent selections, newest first, as shared by every node. */
   List<String> history(String userId);
 
-  /** Adds or replaces the entry with this text and category, visible without a rebuild. */
+  /**
+   * Adds or replaces the entry with this text and category, visible without a rebuild.
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void put(Entry entry);
 
-  /** Removes the entry with this text and category, visible without a rebuild. */
-  void remove(String text, String category);
+  /**
+   * Removes the entry with this text and category, visible without a rebuild. Returns false, and
+   * records nothing, when no such entry exists.
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
+  boolean remove(String text, String category);
 
-  /** Blocks a term: entries whose text is it, or contains it as whole words, are never shown. */
+  /**
+   * Blocks a term: entries whose text is it, or contains it as whole words, are never shown.
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void block(String term);
 
-  /** Unblocks a term. */
+  /**
+   * Unblocks a term.
+   *
+   * @throws SharedStateUnavailableException when the shared state cannot store the change
+   */
   void unblock(String term);
 
   /** The normalised blocked terms. */

@@ -2,11 +2,14 @@ package dev.archlab.autocomplete;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,8 +34,14 @@ import org.slf4j.LoggerFactory;
  *   sel:<min>  HASH term -> selections in that minute, expiring after the retention
  *   counters   HASH A/B counter -> count
  *   hist:<user> LIST of the user's terms, newest first, trimmed and given a TTL by one script
- * Every call is guarded: when Redis is unreachable, reads return the last values seen and writes
- * are dropped, with one warning per outage and one info line when it is back.
+ * Every call is guarded: when Redis is unreachable, reads return the last values seen, counting
+ * writes (selections, A/B counters, history) are dropped, and admin writes (blocklist, edits) throw
+ * SharedStateUnavailableException, so nobody is told a change was made that no node will apply;
+ * one warning per outage and one info line when it is back.
+ * No call waits for Redis once the outage is known: a dropped connection rejects commands at once
+ * (instead of queueing them until the 1 s timeout), and while degraded only one call per
+ * PROBE_NANOS tries the server, the others fail fast. The client reconnects at least every
+ * 500 ms, so the node rejoins within about a second of the server coming back.
  * History is read on the request path, so while the state is degraded it does not wait for Redis
  * (up to the 1 s command timeout): it answers from the histories this node last read or wrote,
  * and the refresher's periodic reads find out when the server is back.
@@ -38,12 +49,19 @@ import org.slf4j.LoggerFactory;
 final class RedisSharedState implements SharedState {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSharedState.class);
 
+  private static final long PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> redis;
   private final String prefix;
   private final long retentionSeconds;
   private final AtomicBoolean degraded = new AtomicBoolean();
+
+  /** While degraded: System.nanoTime() after which the next call may try the server again. */
+  private final AtomicLong probeAt = new AtomicLong();
+
   private final Map<Long, Map<String, Long>> lastSelections = new ConcurrentHashMap<>();
   private volatile Set<String> lastBlocklist = Set.of();
   private volatile List<Edit> lastEdits = List.of();
@@ -62,10 +80,34 @@ final class RedisSharedState implements SharedState {
       return 1
       """;
 
+  /** SADD or SREM and the version INCR in one step, so a failure leaves neither applied. */
+  private static final String CHANGE_BLOCKLIST =
+      """
+      redis.call(ARGV[1], KEYS[1], ARGV[2])
+      return redis.call('INCR', KEYS[2])
+      """;
+
+  /** HSET of an edit and the version INCR in one step. */
+  private static final String RECORD_EDIT =
+      """
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      return redis.call('INCR', KEYS[2])
+      """;
+
   RedisSharedState(URI uri, String namespace, Duration retention) {
     RedisURI redisUri = RedisURI.create(uri);
     redisUri.setTimeout(Duration.ofSeconds(1));
-    this.client = RedisClient.create(redisUri);
+    this.resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
+            .build();
+    this.client = RedisClient.create(resources, redisUri);
+    client.setOptions(
+        ClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .build());
     this.connection = client.connect();
     this.redis = connection.sync();
     this.prefix = "archlab:ac:" + namespace + ":";
@@ -106,24 +148,24 @@ final class RedisSharedState implements SharedState {
 
   @Override
   public void block(String term) {
-    String normalized = TextNormalizer.normalize(term);
-    run(
-        () -> {
-          redis.sadd(prefix + "blocklist", normalized);
-          return redis.incr(prefix + "version");
-        },
-        null);
+    changeBlocklist("SADD", TextNormalizer.normalize(term));
   }
 
   @Override
   public void unblock(String term) {
-    String normalized = TextNormalizer.normalize(term);
-    run(
-        () -> {
-          redis.srem(prefix + "blocklist", normalized);
-          return redis.incr(prefix + "version");
-        },
-        null);
+    changeBlocklist("SREM", TextNormalizer.normalize(term));
+  }
+
+  private void changeBlocklist(String command, String normalized) {
+    write(
+        "the blocklist",
+        () ->
+            redis.<Long>eval(
+                CHANGE_BLOCKLIST,
+                ScriptOutputType.INTEGER,
+                new String[] {prefix + "blocklist", prefix + "version"},
+                command,
+                normalized));
   }
 
   @Override
@@ -137,12 +179,15 @@ final class RedisSharedState implements SharedState {
 
   @Override
   public void edit(Edit edit) {
-    run(
-        () -> {
-          redis.hset(prefix + "edits", edit.text() + '\u0000' + edit.category(), encode(edit));
-          return redis.incr(prefix + "version");
-        },
-        null);
+    write(
+        "the entries",
+        () ->
+            redis.<Long>eval(
+                RECORD_EDIT,
+                ScriptOutputType.INTEGER,
+                new String[] {prefix + "edits", prefix + "version"},
+                edit.text() + '\u0000' + edit.category(),
+                encode(edit)));
   }
 
   @Override
@@ -239,9 +284,34 @@ final class RedisSharedState implements SharedState {
   public void close() {
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    resources.shutdown(0, 1, TimeUnit.SECONDS);
   }
 
   private <T> @Nullable T run(Supplier<T> command, @Nullable T fallback) {
+    try {
+      return attempt(command);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private void write(String what, Supplier<?> command) {
+    try {
+      attempt(command);
+    } catch (RuntimeException e) {
+      throw new SharedStateUnavailableException(
+          "Redis shared state " + prefix + " is unreachable; " + what + " were not changed", e);
+    }
+  }
+
+  private <T> T attempt(Supplier<T> command) {
+    if (degraded.get()) {
+      long at = probeAt.get();
+      if (System.nanoTime() - at < 0
+          || !probeAt.compareAndSet(at, System.nanoTime() + PROBE_NANOS)) {
+        throw new IllegalStateException("Redis is known to be unreachable; not waiting for it");
+      }
+    }
     try {
       T result = command.get();
       if (degraded.compareAndSet(true, false)) {
@@ -249,13 +319,15 @@ final class RedisSharedState implements SharedState {
       }
       return result;
     } catch (RuntimeException e) {
+      probeAt.set(System.nanoTime() + PROBE_NANOS);
       if (degraded.compareAndSet(false, true)) {
         LOG.warn(
-            "Redis shared state {} unavailable; serving the last state read and dropping writes",
+            "Redis shared state {} unavailable; serving the last state read, dropping counts and"
+                + " refusing admin changes",
             prefix,
             e);
       }
-      return fallback;
+      throw e;
     }
   }
 

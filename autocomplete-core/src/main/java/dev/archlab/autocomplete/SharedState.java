@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * <p>Implementations: {@link SharedStates#inMemory()} for one node, {@link SharedStates#redis} for
  * several. Thread-safe. A Redis-backed state that loses its server keeps answering with what it
- * last read and drops writes until the server is back (logged once per outage).
+ * last read and drops counting writes (selections, counters, history) until the server is back; the
+ * blocklist and edit writes throw {@link SharedStateUnavailableException} instead, having changed
+ * nothing. Once an outage is known, calls do not wait for the server's timeout.
  *
  * @since 0.1
  */
@@ -28,16 +30,28 @@ public interface SharedState extends AutoCloseable {
   /** Selection counts of one minute bucket (term to count); empty when none. */
   Map<String, Long> selections(long minute);
 
-  /** Adds a term to the blocklist (stored normalised). */
+  /**
+   * Adds a term to the blocklist (stored normalised).
+   *
+   * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
+   */
   void block(String term);
 
-  /** Removes a term from the blocklist. */
+  /**
+   * Removes a term from the blocklist.
+   *
+   * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
+   */
   void unblock(String term);
 
   /** The normalised blocked terms. */
   Set<String> blocklist();
 
-  /** Records an edit; a later edit of the same text and category replaces it. */
+  /**
+   * Records an edit; a later edit of the same text and category replaces it.
+   *
+   * @throws SharedStateUnavailableException when the change cannot be stored; nothing changed
+   */
   void edit(Edit edit);
 
   /** Every recorded edit, in no particular order. */

@@ -2,6 +2,7 @@ package dev.archlab.autocomplete;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.archlab.testsupport.IntegrationServers;
@@ -131,6 +132,50 @@ class RedisSharedStateIT {
         assertEquals(List.of("ipod"), node.history("u"));
         assertEquals("iphone", node.popular(null, 1).get(0).term());
         assertTrue(node.rebuild() > 1);
+      }
+    }
+  }
+
+  @Test
+  void redisOutage_refusesAdminWritesAndNoCallWaitsForTheTimeoutOnceKnown() throws Exception {
+    try (RedisServerProcess server = RedisServerProcess.start()) {
+      try (LiveSuggester node = node(server.uri(), "refused")) {
+        server.kill();
+        // Dropping an admin change would answer "done" while no node ever applies it.
+        assertThrows(SharedStateUnavailableException.class, () -> node.block("ipod"));
+        assertThrows(
+            SharedStateUnavailableException.class,
+            () -> node.put(Entry.of("ipad", 5_000, "tablets")));
+        assertThrows(SharedStateUnavailableException.class, () -> node.remove("ipod", "music"));
+        assertThrows(SharedStateUnavailableException.class, () -> node.unblock("case"));
+        assertEquals(List.of("iphone", "iphone case", "ipod"), terms(node, "ip"));
+
+        // Every one of these waited for the 1 s command timeout on each call before; 10 rounds
+        // would take over 40 s. The bound is generous: it tells waiting from not waiting.
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+          node.recordSelection("u", "ipod");
+          node.history("u");
+          node.stats();
+          node.rebuild();
+          assertThrows(SharedStateUnavailableException.class, () -> node.block("ipod"));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "10 rounds took " + took);
+
+        server.startAgain();
+        within(
+            Duration.ofSeconds(5),
+            "admin writes after Redis is back",
+            () -> {
+              try {
+                node.block("case");
+                return true;
+              } catch (SharedStateUnavailableException stillDown) {
+                return false;
+              }
+            });
+        assertEquals(List.of("iphone", "ipod"), terms(node, "ip"));
       }
     }
   }

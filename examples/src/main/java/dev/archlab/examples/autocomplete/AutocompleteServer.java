@@ -10,6 +10,7 @@ import dev.archlab.autocomplete.Entry;
 import dev.archlab.autocomplete.LiveSuggester;
 import dev.archlab.autocomplete.MatchMode;
 import dev.archlab.autocomplete.Query;
+import dev.archlab.autocomplete.SharedStateUnavailableException;
 import dev.archlab.autocomplete.Suggestion;
 import dev.archlab.autocomplete.TextNormalizer;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +39,16 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET    /api/search?q=&amp;limit=&amp;category=&amp;mode=&amp;user=   ranked suggestions
  * GET    /api/popular?category=&amp;limit=                  for the empty box
- * POST   /api/history        {"term": "...", "session": "..."}
+ * POST   /api/history        {"term": "...", "user": "..."}  (or "session"; the search's user)
  * POST   /api/admin/entries  {"text", "weight", "category", "readings", "payload"}
  * DELETE /api/admin/entries?text=&amp;category=
  * POST   /api/admin/blocklist {"term": "..."}   DELETE /api/admin/blocklist?term=
  * POST   /api/admin/rebuild                     GET /api/admin/stats
  * </pre>
  *
- * Bad parameters answer 400 with {@code {"error": ..., "parameter": ...}}.
+ * Bad parameters answer 400 with {@code {"error": ..., "parameter": ...}}. An admin change that
+ * cannot be shared because Redis is unreachable answers 503 with {@code {"error": ...}} and changes
+ * nothing.
  */
 public final class AutocompleteServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutocompleteServer.class);
@@ -61,6 +65,21 @@ public final class AutocompleteServer implements AutoCloseable {
           "/index.html", "index.html",
           "/autocomplete.js", "autocomplete.js",
           "/autocomplete.css", "autocomplete.css");
+
+  /** The methods each endpoint answers, for 405 and its Allow header. */
+  private static final Map<String, String> API_METHODS =
+      Map.of("search", "GET", "popular", "GET", "history", "POST");
+
+  private static final Map<String, String> ADMIN_METHODS =
+      Map.of(
+          "entries", "POST, DELETE",
+          "blocklist", "GET, POST, DELETE",
+          "rebuild", "POST",
+          "stats", "GET");
+
+  /** Letters, digits, spaces and a few separators: what a category filter can be typed as. */
+  private static final java.util.regex.Pattern CATEGORY =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&-]{0,63}");
 
   private final LiveSuggester live;
   private final HttpServer server;
@@ -104,11 +123,17 @@ public final class AutocompleteServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     final int status;
     final String parameter;
+    final @Nullable String allow;
 
     BadRequest(int status, String parameter, String message) {
+      this(status, parameter, message, null);
+    }
+
+    BadRequest(int status, String parameter, String message, @Nullable String allow) {
       super(message);
       this.status = status;
       this.parameter = parameter;
+      this.allow = allow;
     }
   }
 
@@ -122,16 +147,28 @@ public final class AutocompleteServer implements AutoCloseable {
           admin(exchange, method, path.substring("/api/admin/".length()));
         } else if (path.startsWith("/api/")) {
           api(exchange, method, path.substring("/api/".length()));
-        } else if (STATIC.containsKey(path) && method.equals("GET")) {
+        } else if (STATIC.containsKey(path)) {
+          if (!method.equals("GET")) {
+            throw unknown(method, path, "GET");
+          }
           serveStatic(exchange, STATIC.get(path));
         } else {
           throw new BadRequest(404, "path", "no such page: " + path);
         }
       } catch (BadRequest e) {
+        if (e.allow != null) {
+          exchange.getResponseHeaders().set("Allow", e.allow);
+        }
         ObjectNode error = JSON.createObjectNode();
         error.put("error", e.getMessage());
         error.put("parameter", e.parameter);
         send(exchange, e.status, error);
+      } catch (SharedStateUnavailableException e) {
+        // An admin change only this node saw would leave the nodes disagreeing: refuse it.
+        LOG.warn("request {} {} refused: {}", method, path, e.getMessage());
+        ObjectNode error = JSON.createObjectNode();
+        error.put("error", "Redis is unreachable; nothing was changed, retry when it is back");
+        send(exchange, 503, error);
       } catch (RuntimeException e) {
         LOG.warn("request {} {} failed", method, path, e);
         ObjectNode error = JSON.createObjectNode();
@@ -154,13 +191,21 @@ public final class AutocompleteServer implements AutoCloseable {
       }
       case "POST history" -> {
         JsonNode body = body(exchange);
-        String term = text(body, "term", MAX_QUERY_CHARS);
-        String session = text(body, "session", 64);
-        live.recordSelection(session, term);
+        String typed = text(body, "term", MAX_QUERY_CHARS);
+        // "user" is the name search uses for the same id; "session" is kept for old pages.
+        String user = text(body, body.has("user") ? "user" : "session", 64);
+        // Resolved the way search matches, and only to an entry that exists: an unknown term
+        // would otherwise be counted (popularity, A/B selections) for something nobody can see.
+        String term =
+            live.entryText(typed)
+                .orElseThrow(
+                    () ->
+                        new BadRequest(
+                            404, "term", "term '" + clip(typed) + "' names no suggestable entry"));
+        live.recordSelection(user, term);
         send(exchange, 204, null);
       }
-      default ->
-          throw new BadRequest(404, "path", "no such endpoint: " + method + " /api/" + endpoint);
+      default -> throw unknown(method, "/api/" + endpoint, API_METHODS.get(endpoint));
     }
   }
 
@@ -207,17 +252,19 @@ public final class AutocompleteServer implements AutoCloseable {
         String payload = body.hasNonNull("payload") ? body.get("payload").asText() : null;
         Entry entry =
             new Entry(
-                text(body, "text", 200),
-                weight.asLong(),
-                body.hasNonNull("category") ? body.get("category").asText() : "",
-                readings,
-                payload);
+                text(body, "text", 200), weight.asLong(), entryCategory(body), readings, payload);
         live.put(entry);
         send(exchange, 204, null);
       }
       case "DELETE entries" -> {
         String text = required(params, "text");
-        live.remove(text, params.getOrDefault("category", ""));
+        String category = required(params, "category");
+        if (!live.remove(text, category)) {
+          throw new BadRequest(
+              404,
+              "text",
+              "no entry '" + clip(text) + "' in category '" + clip(category) + "' to delete");
+        }
         send(exchange, 204, null);
       }
       case "POST blocklist" -> {
@@ -245,9 +292,7 @@ public final class AutocompleteServer implements AutoCloseable {
         send(exchange, 200, body);
       }
       case "GET stats" -> send(exchange, 200, JSON.valueToTree(live.stats()));
-      default ->
-          throw new BadRequest(
-              404, "path", "no such admin endpoint: " + method + " /api/admin/" + endpoint);
+      default -> throw unknown(method, "/api/admin/" + endpoint, ADMIN_METHODS.get(endpoint));
     }
   }
 
@@ -325,6 +370,30 @@ public final class AutocompleteServer implements AutoCloseable {
           "unknown category '" + clip(value) + "', expected one of " + String.join(", ", known));
     }
     return value;
+  }
+
+  private static BadRequest unknown(String method, String path, @Nullable String allowed) {
+    if (allowed == null) {
+      return new BadRequest(404, "path", "no such endpoint: " + path);
+    }
+    return new BadRequest(
+        405, "method", method + " is not allowed on " + path + ", use " + allowed, allowed);
+  }
+
+  /** A new entry's category: the search filter could never select a longer or odd one. */
+  private static String entryCategory(JsonNode body) throws BadRequest {
+    JsonNode node = body.get("category");
+    if (node == null || node.isNull()) {
+      return "";
+    }
+    if (!node.isTextual() || !CATEGORY.matcher(node.asText()).matches()) {
+      throw new BadRequest(
+          400,
+          "category",
+          "category must be 1-64 letters, digits, spaces or . _ / & -, starting with a letter"
+              + " or digit");
+    }
+    return node.asText();
   }
 
   private static String required(Map<String, String> params, String name) throws BadRequest {

@@ -145,6 +145,72 @@ class AutocompleteServerTest {
   }
 
   @Test
+  void history_matchesTermsAsSearchDoesAndRefusesUnknownOnes() throws Exception {
+    assertEquals("iPhone", terms("/api/search?q=i&user=u1").get(0).get("term").asText());
+    assertEquals(
+        204,
+        send("POST", "/api/history", "{\"term\":\"IPAD\",\"user\":\"u1\"}", false).statusCode());
+    assertEquals("ipad", terms("/api/search?q=i&user=u1").get(0).get("term").asText());
+
+    HttpResponse<String> unknown =
+        send(
+            "POST",
+            "/api/history",
+            "{\"term\":\"nonexistent-term-xyz\",\"session\":\"u1\"}",
+            false);
+    assertEquals(404, unknown.statusCode());
+    assertEquals("term", JSON.readTree(unknown.body()).get("parameter").asText());
+    JsonNode counters =
+        JSON.readTree(send("GET", "/api/admin/stats", null, true).body()).get("counters");
+    assertEquals(
+        1, counters.path("A.selections").asLong() + counters.path("B.selections").asLong());
+  }
+
+  @Test
+  void adminEntries_validateCategoryAndExistence_wrongMethodsAnswer405() throws Exception {
+    for (String category :
+        new String[] {"\"a\\u0001b\"", "\"" + "c".repeat(65) + "\"", "\" \"", "7"}) {
+      HttpResponse<String> bad =
+          send(
+              "POST",
+              "/api/admin/entries",
+              "{\"text\":\"ipod\",\"weight\":1,\"category\":" + category + "}",
+              true);
+      assertEquals(400, bad.statusCode(), category);
+      assertEquals("category", JSON.readTree(bad.body()).get("parameter").asText());
+    }
+    HttpResponse<String> noCategory = send("DELETE", "/api/admin/entries?text=ipad", null, true);
+    assertEquals(400, noCategory.statusCode());
+    assertEquals("category", JSON.readTree(noCategory.body()).get("parameter").asText());
+    assertEquals(
+        404,
+        send("DELETE", "/api/admin/entries?text=ipod&category=tablets", null, true).statusCode());
+    assertEquals(
+        404,
+        send("DELETE", "/api/admin/entries?text=ipad&category=phones", null, true).statusCode());
+    assertEquals(
+        204,
+        send("DELETE", "/api/admin/entries?text=ipad&category=tablets", null, true).statusCode());
+    assertEquals(
+        404,
+        send("DELETE", "/api/admin/entries?text=ipad&category=tablets", null, true).statusCode());
+
+    for (String[] wrong :
+        new String[][] {
+          {"GET", "/api/history", "POST"},
+          {"POST", "/api/search", "GET"},
+          {"DELETE", "/api/admin/rebuild", "POST"},
+          {"PUT", "/api/admin/entries", "POST, DELETE"},
+          {"POST", "/", "GET"},
+        }) {
+      HttpResponse<String> response = send(wrong[0], wrong[1], null, true);
+      assertEquals(405, response.statusCode(), wrong[0] + " " + wrong[1]);
+      assertEquals(wrong[2], response.headers().firstValue("Allow").orElse(""), wrong[1]);
+    }
+    assertEquals(404, send("GET", "/api/admin/nothing", null, true).statusCode());
+  }
+
+  @Test
   void adminEndpoints_needTheTokenAndTakeEffectAtOnce() throws Exception {
     assertEquals(401, send("POST", "/api/admin/rebuild", null, false).statusCode());
     assertEquals(
