@@ -128,7 +128,13 @@ class IdServiceTest {
         String strategy = List.of("snowflake", "ticket", "segment").get(i % 3);
         answers.add(
             pool.submit(
-                () -> JSON.readTree(get("/generate?strategy=" + strategy + "&count=200").body())));
+                () -> {
+                  HttpResponse<String> response =
+                      get("/generate?strategy=" + strategy + "&count=200");
+                  // A refused request names its reason here instead of failing later on "ids".
+                  assertEquals(200, response.statusCode(), response.body());
+                  return JSON.readTree(response.body());
+                }));
       }
       Set<String> seen = new HashSet<>();
       int total = 0;
