@@ -76,7 +76,11 @@ public final class TicketServers {
    */
   public static HikariDataSource h2InMemory(String databaseName) {
     SqlDialect.identifier("database name", databaseName);
-    return pooled("jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1", "sa", "");
+    // H2 gives up on a row lock after 2 s by default; bound a wait for the sequence row by the
+    // same 5 s as a statement, so a busy machine does not fail callers before the timeout.
+    long lockMillis = DEFAULT_STATEMENT_TIMEOUT.toMillis();
+    return pooled(
+        "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=" + lockMillis, "sa", "");
   }
 
   /**
