@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LabCommandTest {
 
@@ -28,13 +30,22 @@ class LabCommandTest {
         markdown);
   }
 
-  @Test
-  void lab_dataFolderThatDoesNotExist_exits2NamingIt(@TempDir Path dir) {
+  @ParameterizedTest
+  @ValueSource(strings = {"lab", "cache", "autocomplete", "id"})
+  void experimentCommands_acceptNoProgress(String command) {
+    var parsed = ArchlabCli.commandLine().parseArgs(command, "--no-progress");
+
+    assertTrue(parsed.subcommand().hasMatchedOption("--no-progress"), command);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lab", "cache", "autocomplete"})
+  void dataFolderThatDoesNotExist_exits2NamingIt(String command, @TempDir Path dir) {
     StringWriter err = new StringWriter();
     var commandLine = ArchlabCli.commandLine().setErr(new PrintWriter(err));
     Path missing = dir.resolve("missing");
 
-    int exit = commandLine.execute("lab", "--data", missing.toString(), "--out", dir.toString());
+    int exit = commandLine.execute(command, "--data", missing.toString(), "--out", dir.toString());
 
     assertEquals(2, exit, err.toString());
     assertTrue(err.toString().contains("--data: shared data folder " + missing), err.toString());
