@@ -50,16 +50,31 @@ public final class AutocompleteCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Report folder.")
   Path out;
 
+  @Option(names = "--data", paramLabel = "DIR", description = LabContext.DATA_OPTION_HELP)
+  Path data;
+
+  @Option(names = "--no-progress", description = "Hide progress bars.")
+  boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
-    LabContext context =
-        LabContext.create(quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL, seed, System.err);
+    LabContext context;
+    try {
+      context =
+          LabContext.create(
+              quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
+              seed,
+              data,
+              noProgress ? null : System.err);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(
             List.of(new AutocompleteExperiment()),
             context,
             out != null ? out : LabRunner.defaultReportDir(),
-            "./archlab autocomplete" + (quick ? " --quick" : "") + " --seed " + seed);
+            "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
   }
 
   /** {@code archlab autocomplete query TEXT}: ranked suggestions from the bundled catalog. */

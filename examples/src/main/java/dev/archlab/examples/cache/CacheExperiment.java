@@ -41,18 +41,20 @@ public final class CacheExperiment implements Experiment {
   static final double[] GLI_PUBLISHED = {0.91, 0.95, 1.15, 11.21, 21.25, 36.56, 45.04, 57.41};
 
   /**
-   * Options of a run; zero means "the scale's default".
+   * Options of a run.
    *
-   * @param requests requests per workload
-   * @param sourceLatencyMicros cost of one source read or write
+   * @param requests requests per workload; {@code null} for the scale's default (60,000, quick
+   *     4,000)
+   * @param sourceLatencyMicros cost of one source read or write, 0 for none; {@code null} for the
+   *     scale's default (2,000 us, quick 500 us)
    * @param threads concurrent callers
    * @param writeFraction share of requests that write
-   * @param trace trace file name under cache_traces, used when the shared data is present
+   * @param trace an absolute trace file, or a file name under the shared data's cache_traces
    * @param outage whether to run the Redis-outage part (needs a redis-server binary)
    */
   public record Options(
-      int requests,
-      long sourceLatencyMicros,
+      Integer requests,
+      Long sourceLatencyMicros,
       int threads,
       double writeFraction,
       String trace,
@@ -60,7 +62,7 @@ public final class CacheExperiment implements Experiment {
 
     /** The lab's defaults. */
     public static Options defaults() {
-      return new Options(0, 0, 32, 0.02, "cache2k_web07.trace.gz", true);
+      return new Options(null, null, 32, 0.02, "cache2k_web07.trace.gz", true);
     }
   }
 
@@ -103,9 +105,9 @@ public final class CacheExperiment implements Experiment {
   @Override
   public void run(LabContext context, Section section) throws Exception {
     boolean full = context.full();
-    int requests = options.requests() > 0 ? options.requests() : full ? 60_000 : 4_000;
+    int requests = options.requests() != null ? options.requests() : full ? 60_000 : 4_000;
     long latency =
-        options.sourceLatencyMicros() > 0 ? options.sourceLatencyMicros() : full ? 2_000 : 500;
+        options.sourceLatencyMicros() != null ? options.sourceLatencyMicros() : full ? 2_000 : 500;
     long ttlMillis = full ? 2_000 : 500;
     section.paragraph(
         String.format(
@@ -127,12 +129,16 @@ public final class CacheExperiment implements Experiment {
     List<AccessTrace> workloads = new ArrayList<>();
     workloads.add(AccessTrace.zipf(requests, 20_000, 0.9, context.seed()));
     Optional<Path> tracePath =
-        context.sharedData().map(d -> d.resolve("cache_traces").resolve(options.trace()));
+        Path.of(options.trace()).isAbsolute()
+            ? Optional.of(Path.of(options.trace()))
+            : context.sharedData().map(d -> d.resolve("cache_traces").resolve(options.trace()));
     if (tracePath.isPresent() && Files.isRegularFile(tracePath.get())) {
       workloads.add(AccessTrace.read(tracePath.get(), requests));
     } else {
       section.paragraph(
-          "The shared trace " + options.trace() + " is absent; only the Zipf workload runs.");
+          "The shared trace "
+              + tracePath.map(Path::toString).orElse(options.trace() + " (no shared data folder)")
+              + " is absent; only the Zipf workload runs.");
     }
 
     WorkloadRunner runner =
@@ -292,7 +298,9 @@ public final class CacheExperiment implements Experiment {
         context.sharedData().map(d -> d.resolve("cache_traces").resolve("lirs_gli.trace.gz"));
     if (gli.isEmpty() || !Files.isRegularFile(gli.get())) {
       section.paragraph(
-          "LRU regression check skipped: ../shared/data/cache_traces/lirs_gli.trace.gz is absent.");
+          "LRU regression check skipped: "
+              + gli.map(Path::toString).orElse("no shared data folder, so lirs_gli.trace.gz")
+              + " is absent.");
       return;
     }
     AccessTrace trace = AccessTrace.read(gli.get(), Integer.MAX_VALUE);

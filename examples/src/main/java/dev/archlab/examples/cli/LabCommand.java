@@ -46,20 +46,25 @@ final class LabCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Hide progress bars.")
   boolean noProgress;
 
+  @Option(names = "--data", paramLabel = "DIR", description = LabContext.DATA_OPTION_HELP)
+  Path data;
+
   @Override
   public Integer call() throws Exception {
     List<Experiment> chosen = choose();
-    LabContext context =
-        LabContext.create(
-            quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
-            seed,
-            noProgress ? null : System.err);
+    LabContext context;
+    try {
+      context =
+          LabContext.create(
+              quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
+              seed,
+              data,
+              noProgress ? null : System.err);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     String invocation =
-        "./archlab lab"
-            + (only.isEmpty() ? "" : " --only " + String.join(",", only))
-            + (quick ? " --quick" : "")
-            + " --seed "
-            + seed;
+        "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     return new LabRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(chosen, context, out != null ? out : LabRunner.defaultReportDir(), invocation);
   }

@@ -45,6 +45,9 @@ public final class IdCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Report folder.")
   Path out;
 
+  @Option(names = "--no-progress", description = "Hide progress bars.")
+  boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     LabContext.Scale scale = quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL;
@@ -67,7 +70,7 @@ public final class IdCommand implements Callable<Integer> {
     return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(
             List.of(new IdExperiment(options)),
-            LabContext.create(scale, 42, System.err),
+            LabContext.create(scale, 42, noProgress ? null : System.err),
             out != null ? out : LabRunner.defaultReportDir(),
             invocation);
   }

@@ -77,7 +77,7 @@ public final class LabRunner {
       }
     }
 
-    LabReport report = new LabReport("archlab lab report", preamble(context, invocation), sections);
+    LabReport report = new LabReport(title(experiments), preamble(context, invocation), sections);
     Path html = report.writeTo(dir);
     out.println();
     out.print(report.summaryTable().toText());
@@ -89,6 +89,15 @@ public final class LabRunner {
     }
     out.flush();
     return failed.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * "archlab lab report" for the lab; a module's command runs its one experiment, whose id is also
+   * the command's name ("archlab cache report").
+   */
+  private String title(List<Experiment> experiments) {
+    String command = echoSections && experiments.size() == 1 ? experiments.getFirst().id() : "lab";
+    return "archlab " + command + " report";
   }
 
   private void echo(Section section, Path dir) {

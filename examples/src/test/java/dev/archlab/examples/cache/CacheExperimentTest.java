@@ -18,7 +18,7 @@ class CacheExperimentTest {
   void quickRun_reportsEveryStrategyWithRealNumbers(@TempDir Path out) throws Exception {
     CacheExperiment experiment =
         new CacheExperiment(
-            new CacheExperiment.Options(2_000, 200, 16, 0.02, "cache2k_web07.trace.gz", false));
+            new CacheExperiment.Options(2_000, 200L, 16, 0.02, "cache2k_web07.trace.gz", false));
     LabContext context = new LabContext(LabContext.Scale.QUICK, 7, Optional.empty(), null);
     Section section = new Section(experiment.id(), experiment.title(), out);
 
