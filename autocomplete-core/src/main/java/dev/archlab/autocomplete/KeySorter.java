@@ -3,8 +3,8 @@ package dev.archlab.autocomplete;
 import java.util.Arrays;
 
 /*
- * Sorts key ids by key (char by char, as String.compareTo does) and equal keys by rank, then id. This is the
- * build's largest step at a million keys; a comparison sort of key objects spends most of its
+ * Sorts key ids by key (char by char, as String.compareTo does) and equal keys by rank, then
+ * id. This is the build's largest step at a million keys; a comparison sort of key objects spends most of its
  * time on cache misses, following references to strings and their arrays on every comparison.
  *
  * Instead: a three-way radix quicksort (Bentley and Sedgewick, "Fast algorithms for sorting and
