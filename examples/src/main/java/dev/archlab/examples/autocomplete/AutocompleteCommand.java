@@ -10,6 +10,7 @@ import dev.archlab.autocomplete.SharedState;
 import dev.archlab.autocomplete.SharedStates;
 import dev.archlab.autocomplete.Suggester;
 import dev.archlab.autocomplete.Suggestion;
+import dev.archlab.examples.cli.ExperimentOptions;
 import dev.archlab.examples.lab.LabContext;
 import dev.archlab.examples.lab.LabRunner;
 import java.io.PrintWriter;
@@ -41,40 +42,20 @@ public final class AutocompleteCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--quick", description = "Small, fast run (smoke test, not for numbers).")
-  boolean quick;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for every random source.")
-  long seed;
+  @CommandLine.Mixin ExperimentOptions options;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Report folder.")
   Path out;
 
-  @Option(names = "--data", paramLabel = "DIR", description = LabContext.DATA_OPTION_HELP)
-  Path data;
-
-  @Option(names = "--no-progress", description = "Hide progress bars.")
-  boolean noProgress;
-
   @Override
   public Integer call() throws Exception {
-    LabContext context;
-    try {
-      context =
-          LabContext.create(
-              quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
-              seed,
-              data,
-              noProgress ? null : System.err);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    LabContext context = options.context(spec.commandLine());
     return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(
             List.of(new AutocompleteExperiment()),
             context,
             out != null ? out : LabRunner.defaultReportDir(),
-            "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            ExperimentOptions.invocation(spec.commandLine()));
   }
 
   /** {@code archlab autocomplete query TEXT}: ranked suggestions from the bundled catalog. */

@@ -1,5 +1,6 @@
 package dev.archlab.examples.cache;
 
+import dev.archlab.examples.cli.ExperimentOptions;
 import dev.archlab.examples.lab.LabContext;
 import dev.archlab.examples.lab.LabRunner;
 import java.nio.file.Files;
@@ -21,11 +22,7 @@ public final class CacheCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--quick", description = "Small, fast run (smoke test, not for numbers).")
-  boolean quick;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for every random source.")
-  long seed;
+  @CommandLine.Mixin ExperimentOptions options;
 
   // No defaultValue: absent means the scale's default, so that every given value is used as is.
   @Option(
@@ -59,14 +56,8 @@ public final class CacheCommand implements Callable<Integer> {
               + " must exist when given (default: cache2k_web07.trace.gz when present).")
   String trace;
 
-  @Option(names = "--data", paramLabel = "DIR", description = LabContext.DATA_OPTION_HELP)
-  Path data;
-
   @Option(names = "--no-outage", description = "Skip the Redis outage run.")
   boolean noOutage;
-
-  @Option(names = "--no-progress", description = "Hide progress bars.")
-  boolean noProgress;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Report folder.")
   Path out;
@@ -82,7 +73,7 @@ public final class CacheCommand implements Callable<Integer> {
           spec.commandLine(),
           "need --threads > 0, --requests > 0, --latency-us >= 0 and 0 <= --write-fraction < 1");
     }
-    LabContext context = context();
+    LabContext context = options.context(spec.commandLine());
     CacheExperiment.Options defaults = CacheExperiment.Options.defaults();
     CacheExperiment experiment =
         new CacheExperiment(
@@ -98,19 +89,7 @@ public final class CacheCommand implements Callable<Integer> {
             List.of(experiment),
             context,
             out != null ? out : LabRunner.defaultReportDir(),
-            "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-  }
-
-  private LabContext context() {
-    try {
-      return LabContext.create(
-          quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
-          seed,
-          data,
-          noProgress ? null : System.err);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+            ExperimentOptions.invocation(spec.commandLine()));
   }
 
   /** The trace the user named, as an absolute path; a missing one is an error, not a fallback. */

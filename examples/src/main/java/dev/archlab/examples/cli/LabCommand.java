@@ -23,6 +23,8 @@ final class LabCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin ExperimentOptions options;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -37,34 +39,11 @@ final class LabCommand implements Callable<Integer> {
       completionCandidates = ExperimentIds.class)
   Set<String> only = Set.of();
 
-  @Option(names = "--quick", description = "Small, fast runs (smoke test, not for numbers).")
-  boolean quick;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for every random source.")
-  long seed;
-
-  @Option(names = "--no-progress", description = "Hide progress bars.")
-  boolean noProgress;
-
-  @Option(names = "--data", paramLabel = "DIR", description = LabContext.DATA_OPTION_HELP)
-  Path data;
-
   @Override
   public Integer call() throws Exception {
     List<Experiment> chosen = choose();
-    LabContext context;
-    try {
-      context =
-          LabContext.create(
-              quick ? LabContext.Scale.QUICK : LabContext.Scale.FULL,
-              seed,
-              data,
-              noProgress ? null : System.err);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
-    String invocation =
-        "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    LabContext context = options.context(spec.commandLine());
+    String invocation = ExperimentOptions.invocation(spec.commandLine());
     return new LabRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(chosen, context, out != null ? out : LabRunner.defaultReportDir(), invocation);
   }

@@ -1,5 +1,6 @@
 package dev.archlab.examples.id;
 
+import dev.archlab.examples.cli.ExperimentOptions;
 import dev.archlab.examples.lab.LabContext;
 import dev.archlab.examples.lab.LabRunner;
 import java.nio.file.Path;
@@ -65,8 +66,7 @@ public final class IdCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), inOptionNames(e.getMessage()));
     }
-    String invocation =
-        "./archlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String invocation = ExperimentOptions.invocation(spec.commandLine());
     return LabRunner.echoingSections(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(
             List.of(new IdExperiment(options)),
